@@ -1,0 +1,2 @@
+// SKELETON: the registration/CLI helper owns this project.
+return 0;

@@ -1,0 +1,18 @@
+using PaymentEvents.Events;
+
+namespace PaymentEvents.Handlers;
+
+// CONTRACT (skeleton): owned by the dispatch helper.
+
+/// <summary>
+/// Handles Payment Kit events of type <typeparamref name="TEvent"/>. Adding a class that implements
+/// this is all it takes: classes are found at startup and resolved from a DI scope per event.
+/// Contravariant, so <c>IPaymentEventHandler&lt;PaymentEvent&lt;Subscription&gt;&gt;</c> handles every
+/// subscription event and <c>IPaymentEventHandler&lt;PaymentEvent&gt;</c> is a catch-all.
+/// Delivery is at least once: use <see cref="PaymentEvent.Id"/> to make side effects idempotent.
+/// </summary>
+public interface IPaymentEventHandler<in TEvent>
+    where TEvent : PaymentEvent
+{
+    Task HandleAsync(TEvent paymentEvent, CancellationToken cancellationToken);
+}

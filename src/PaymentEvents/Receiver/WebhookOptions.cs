@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PaymentEvents.Receiver;
+
+/// <summary>Configuration section <c>Webhooks</c> (see shared INTERFACE.md).</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>Callback route.</summary>
+    [Required]
+    public string Path { get; set; } = "/api/payment/callback";
+
+    /// <summary>Largest body accepted (413 above it).</summary>
+    [Range(1, 64 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Leeway on the signature's <c>exp</c>.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Accept V0 (body-only) signatures; they never expire, so only dedup protects against replay.</summary>
+    public bool AllowV0Signatures { get; set; }
+}

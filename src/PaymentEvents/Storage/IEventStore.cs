@@ -1,0 +1,127 @@
+namespace PaymentEvents.Storage;
+
+// CONTRACT (skeleton): owned by the storage helper; the receiver, processor and admin API use it.
+
+/// <summary>
+/// The durable inbox. Two engines implement it (SQLite, PostgreSQL) and one contract test suite
+/// runs against both. Times come from the store's <see cref="TimeProvider"/>, never the database clock,
+/// so tests drive leases and retries with a FakeTimeProvider.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>Creates or migrates the schema; idempotent, safe for several replicas at once.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the database answers a trivial query.</summary>
+    Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a verified event before it is acknowledged. A known id changes nothing and returns
+    /// <see cref="InsertOutcome.Duplicate"/>. Throws <see cref="StorageUnavailableException"/> when
+    /// the event could not be stored (the caller answers 503).
+    /// </summary>
+    Task<InsertOutcome> InsertAsync(NewEvent newEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due events (status received or failed with next attempt due,
+    /// or processing with an expired lease). Per <c>object_id</c> only the earliest unfinished event
+    /// (arrival order) is eligible, so one object's events run one at a time in order.
+    /// </summary>
+    Task<IReadOnlyList<EventLease>> ClaimAsync(string owner, int max, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
+    /// <summary>Extends a lease the owner still holds; false when it was lost.</summary>
+    Task<bool> RenewLeaseAsync(EventLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
+    /// <summary>Names of the handlers that already succeeded for this event (they never run again).</summary>
+    Task<IReadOnlySet<string>> GetSucceededHandlersAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Records one handler attempt (success, or failure with its error).</summary>
+    Task RecordHandlerAttemptAsync(string eventId, string handler, bool succeeded, string? errorMessage, CancellationToken cancellationToken);
+
+    /// <summary>Finishes a leased event as <see cref="EventStatus.Processed"/> or <see cref="EventStatus.Ignored"/>.</summary>
+    Task CompleteAsync(EventLease lease, EventStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Releases a leased event after a failure: <see cref="EventStatus.Failed"/> until <paramref name="retryAt"/>, or <see cref="EventStatus.Dead"/> when it is null.</summary>
+    Task FailAsync(EventLease lease, string errorMessage, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task<EventPage> ListAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Queues one event again (status received, due now, attempt counter reset). False when unknown.</summary>
+    Task<bool> ReplayAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Queues again every event with this status (and type, when given); returns how many.</summary>
+    Task<int> ReplayManyAsync(EventStatus status, string? type, CancellationToken cancellationToken);
+}
+
+/// <summary>Lifecycle of a stored event. Names (lower case) are part of the operator interface.</summary>
+public enum EventStatus
+{
+    Received,
+    Processing,
+    Processed,
+    Failed,
+    Dead,
+    Ignored,
+}
+
+/// <summary>A verified event to store. <paramref name="Payload"/> is the raw JSON body as received.</summary>
+public sealed record NewEvent(string Id, string Type, string? ObjectId, bool? Livemode, string Payload, DateTimeOffset ReceivedAt);
+
+public enum InsertOutcome
+{
+    Stored,
+    Duplicate,
+}
+
+/// <summary>An event leased to one worker until <see cref="LeaseExpiresAt"/>.</summary>
+public sealed record EventLease(
+    string EventId,
+    string Type,
+    string? ObjectId,
+    string Payload,
+    int Attempt,
+    string Owner,
+    DateTimeOffset LeaseExpiresAt);
+
+/// <summary>Per-handler bookkeeping of one event.</summary>
+public sealed record HandlerAttempts(string Handler, int Attempts, bool Succeeded, string? LastError, DateTimeOffset LastAttemptAt);
+
+/// <summary>An event as the admin API shows it.</summary>
+public sealed record StoredEvent(
+    string Id,
+    string Type,
+    string? ObjectId,
+    bool? Livemode,
+    EventStatus Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset UpdatedAt,
+    int Attempts,
+    DateTimeOffset? NextAttemptAt,
+    string? LastError,
+    string Payload,
+    IReadOnlyList<HandlerAttempts> Handlers);
+
+/// <summary>Filter and page for listing. <see cref="Cursor"/> is opaque (from a previous page).</summary>
+public sealed record EventQuery(string? Type = null, EventStatus? Status = null, string? ObjectId = null, int Limit = 50, string? Cursor = null);
+
+public sealed record EventPage(IReadOnlyList<StoredEvent> Items, string? NextCursor);
+
+/// <summary>The store could not take the write (database down, disk full, ...). The receiver answers 503.</summary>
+public sealed class StorageUnavailableException : Exception
+{
+    public StorageUnavailableException()
+    {
+    }
+
+    public StorageUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public StorageUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
