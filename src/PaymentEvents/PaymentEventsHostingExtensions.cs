@@ -1,10 +1,16 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaymentEvents.Admin;
+using PaymentEvents.Receiver;
+using PaymentEvents.Receiver.Health;
+using PaymentEvents.Receiver.Metrics;
+using PaymentEvents.Registration;
 
 namespace PaymentEvents;
-
-// SKELETON: the receiver helper owns this file; each feature folder contributes its own AddX/MapX.
 
 /// <summary>Entry points a host calls: <c>builder.AddPaymentEvents()</c> and <c>app.MapPaymentEvents()</c>.</summary>
 public static class PaymentEventsHostingExtensions
@@ -16,7 +22,21 @@ public static class PaymentEventsHostingExtensions
     public static IHostApplicationBuilder AddPaymentEvents(this IHostApplicationBuilder builder, params Assembly[] handlerAssemblies)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        _ = handlerAssemblies;
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var assemblies = handlerAssemblies is { Length: > 0 }
+            ? handlerAssemblies
+            : Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
+        _ = assemblies;
+
+        // REGISTRATION-WIRING: the registration branch binds and validates PaymentKit:* (AddWebhookRegistration).
+        services.AddOptions<PaymentKitOptions>().Bind(configuration.GetSection(PaymentKitOptions.SectionName));
+
+        services.AddProblemDetails();
+        services.AddWebhookReceiver(configuration);
+        services.AddAdminApi(configuration);
+        // STORAGE-WIRING: services.AddEventStorage(configuration);
+        // DISPATCH-WIRING: services.AddPaymentEventHandlers(assemblies); services.AddEventProcessing(configuration);
         return builder;
     }
 
@@ -24,6 +44,26 @@ public static class PaymentEventsHostingExtensions
     public static IEndpointRouteBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+
+        // Start listening to the meter before the first request.
+        _ = services.GetRequiredService<PrometheusExporter>();
+
+        var webhooks = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        endpoints.MapCallback(webhooks.Path);
+        endpoints.MapHealth();
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!);
+        if (services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
+        {
+            endpoints.MapAdmin();
+            AdminLog.Enabled(logger);
+        }
+        else
+        {
+            AdminLog.Disabled(logger);
+        }
+
         return endpoints;
     }
 }
