@@ -9,6 +9,7 @@ using PaymentEvents.Receiver;
 using PaymentEvents.Receiver.Health;
 using PaymentEvents.Receiver.Metrics;
 using PaymentEvents.Registration;
+using PaymentEvents.Storage;
 
 namespace PaymentEvents;
 
@@ -29,8 +30,10 @@ public static class PaymentEventsHostingExtensions
             : Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
         _ = assemblies;
 
-        // REGISTRATION-WIRING: the registration branch binds and validates PaymentKit:* (AddWebhookRegistration).
-        services.AddOptions<PaymentKitOptions>().Bind(configuration.GetSection(PaymentKitOptions.SectionName));
+        // Binds and validates PaymentKit:* (ValidateOnStart) and registers the endpoint in the background.
+        services.AddWebhookRegistration(configuration);
+        // STORAGE-WIRING: until the storage branch lands, bind Storage:* here (DataDir holds the dev key).
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
 
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);

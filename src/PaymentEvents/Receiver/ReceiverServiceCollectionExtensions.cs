@@ -2,11 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Protocol;
-using PaymentEvents.Receiver.Health;
 using PaymentEvents.Receiver.Metrics;
 using PaymentEvents.Registration;
+using PaymentEvents.Storage;
 
 namespace PaymentEvents.Receiver;
 
@@ -26,11 +27,14 @@ public static class ReceiverServiceCollectionExtensions
         services.TryAddSingleton<ReceiverMetrics>();
         services.TryAddSingleton<PrometheusExporter>();
         services.TryAddSingleton<ProcessorWakeUp>();
-        services.TryAddSingleton<ReadinessRegistration>();
+        services.TryAddSingleton<RegistrationState>();
 
-        services.TryAddSingleton(sp => VerifierFactory.CreateKeyRing(
-            sp.GetRequiredService<IOptions<PaymentKitOptions>>().Value,
-            sp.GetRequiredService<IHostEnvironment>()));
+        services.TryAddSingleton(sp =>
+        {
+            var paymentKit = sp.GetRequiredService<IOptions<PaymentKitOptions>>().Value;
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            return VerifierFactory.CreateKeyRing(paymentKit, environment, () => DevelopmentKey(sp, paymentKit, environment));
+        });
         services.TryAddSingleton(sp => VerifierFactory.CreateVerifier(
             sp.GetRequiredService<KeyRing>(),
             sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
@@ -38,5 +42,21 @@ public static class ReceiverServiceCollectionExtensions
         services.TryAddSingleton<ReceiverContext>();
         services.AddHostedService<ReceiverStartupCheck>();
         return services;
+    }
+
+    /// <summary>
+    /// Development only, without AppPk/AppSk: trust the key pair in {Storage:DataDir}/dev-key.json
+    /// (generated once; <c>paymentevents trigger</c> signs with it).
+    /// </summary>
+    private static TrustedKey? DevelopmentKey(IServiceProvider services, PaymentKitOptions paymentKit, IHostEnvironment environment)
+    {
+        if (!DevelopmentKeyStore.ShouldUse(environment, paymentKit))
+        {
+            return null;
+        }
+
+        var dataDir = services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDir;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DevelopmentKeyStore).FullName!);
+        return DevelopmentKeyStore.GetOrCreate(dataDir, logger).Key.ToTrustedKey("development key (" + DevelopmentKeyStore.PathFor(dataDir) + ")");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PaymentEvents.Receiver.Metrics;
+using PaymentEvents.Registration;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Receiver.Health;
@@ -39,7 +40,7 @@ internal static class HealthEndpoints
 
     internal static async Task<JsonHttpResult<ReadyResponse>> ReadyAsync(
         IEventStore store,
-        ReadinessRegistration registration,
+        RegistrationState registration,
         CancellationToken cancellationToken)
     {
         bool healthy;
@@ -55,7 +56,7 @@ internal static class HealthEndpoints
             healthy = false;
         }
 
-        var body = new ReadyResponse(healthy ? "ready" : "not_ready", healthy ? "ok" : "unavailable", registration.Describe());
+        var body = new ReadyResponse(healthy ? "ready" : "not_ready", healthy ? "ok" : "unavailable", RegistrationView.From(registration.Current));
         return TypedResults.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
@@ -65,4 +66,18 @@ public sealed record HealthResponse([property: JsonPropertyName("status")] strin
 public sealed record ReadyResponse(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("storage")] string Storage,
-    [property: JsonPropertyName("registration")] object Registration);
+    [property: JsonPropertyName("registration")] RegistrationView Registration);
+
+/// <summary>The registration state on /readyz (it never makes the service unready: Payment Kit may start later).</summary>
+public sealed record RegistrationView(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("endpoint_id")] string? EndpointId,
+    [property: JsonPropertyName("action")] string? Action,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("attempts")] int Attempts,
+    [property: JsonPropertyName("next_retry_at")] DateTimeOffset? NextRetryAt,
+    [property: JsonPropertyName("updated_at")] DateTimeOffset? UpdatedAt)
+{
+    internal static RegistrationView From(RegistrationSnapshot s) =>
+        new(s.StatusName, s.EndpointId, s.ActionName, s.Reason, s.Attempts, s.NextRetryAt, s.UpdatedAt);
+}
