@@ -8,10 +8,13 @@ internal static class ApiHostExtensions
     public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
     {
         // Serilog from the "Serilog" configuration section (console sink in appsettings.json).
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // preserveStaticLogger: no process-wide Log.Logger, so several hosts (tests) never share one.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
         builder.Services.AddOpenApi(options =>
         {
