@@ -1,10 +1,13 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
+using PaymentEvents.Handlers;
+using PaymentEvents.Processing;
 using PaymentEvents.Receiver;
 using PaymentEvents.Receiver.Health;
 using PaymentEvents.Receiver.Metrics;
@@ -28,7 +31,14 @@ public static class PaymentEventsHostingExtensions
         var assemblies = handlerAssemblies is { Length: > 0 }
             ? handlerAssemblies
             : Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
-        _ = assemblies;
+
+        // Handlers first: registration subscribes to the types they handle.
+        services.AddPaymentEventHandlers(assemblies);
+        services.TryAddSingleton<HandledEventsProvider>(sp =>
+        {
+            var registry = sp.GetRequiredService<HandlerRegistry>();
+            return () => new HandledEvents([.. registry.HandledEventTypes], registry.HasCatchAll);
+        });
 
         // Binds and validates PaymentKit:* (ValidateOnStart) and registers the endpoint in the background.
         services.AddWebhookRegistration(configuration);
@@ -39,7 +49,7 @@ public static class PaymentEventsHostingExtensions
         services.AddWebhookReceiver(configuration);
         services.AddAdminApi(configuration);
         // STORAGE-WIRING: services.AddEventStorage(configuration);
-        // DISPATCH-WIRING: services.AddPaymentEventHandlers(assemblies); services.AddEventProcessing(configuration);
+        services.AddEventProcessing(configuration);
         return builder;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using PaymentEvents.Receiver;
+using PaymentEvents.Processing;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Admin;
@@ -95,7 +95,7 @@ internal static class AdminEndpoints
     internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayOneAsync(
         string id,
         IEventStore store,
-        ProcessorWakeUp wakeUp,
+        InboxSignal inbox,
         CancellationToken cancellationToken)
     {
         if (!await store.ReplayAsync(id, cancellationToken))
@@ -103,13 +103,13 @@ internal static class AdminEndpoints
             return NotFound(id);
         }
 
-        wakeUp.Poke();
+        inbox.Notify();
         return TypedResults.Accepted((string?)null, new ReplayResponse(1));
     }
 
     internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayManyAsync(
         IEventStore store,
-        ProcessorWakeUp wakeUp,
+        InboxSignal inbox,
         [FromQuery] string? status,
         [FromQuery] string? type,
         CancellationToken cancellationToken)
@@ -123,7 +123,7 @@ internal static class AdminEndpoints
         var count = await store.ReplayManyAsync(parsed, NullIfEmpty(type), cancellationToken);
         if (count > 0)
         {
-            wakeUp.Poke();
+            inbox.Notify();
         }
 
         return TypedResults.Accepted((string?)null, new ReplayResponse(count));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Storage;
 
@@ -34,7 +35,8 @@ internal static class CallbackEndpoints
     internal static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http,
         ReceiverContext receiver,
-        IEventStore store)
+        IEventStore store,
+        InboxSignal inbox)
     {
         var started = receiver.TimeProvider.GetTimestamp();
         var options = receiver.Options;
@@ -112,9 +114,13 @@ internal static class CallbackEndpoints
                     detail: "The event could not be stored; retry later.");
             }
 
-            // DISPATCH-WIRING: poke the processor's wake-up signal here once the dispatch branch lands
-            // (the store is the source of truth; the signal only shortens the poll delay).
             var duplicate = outcome == InsertOutcome.Duplicate;
+            if (!duplicate)
+            {
+                // No handler work on the request path: wake the processor, which claims from the store.
+                inbox.Notify();
+            }
+
             ReceiverLog.Accepted(receiver.Logger, envelope.Id, envelope.Type, duplicate, verdict.Version, verdict.MatchedKey?.Name, verdict.MatchedPath);
             receiver.Metrics.Delivery(duplicate ? DeliveryOutcome.Duplicate : DeliveryOutcome.Stored, null, receiver.TimeProvider.GetElapsedTime(started));
             return TypedResults.Ok(new CallbackResponse(true, duplicate));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Receiver.Metrics;
 using PaymentEvents.Registration;
@@ -26,7 +27,7 @@ public static class ReceiverServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ReceiverMetrics>();
         services.TryAddSingleton<PrometheusExporter>();
-        services.TryAddSingleton<ProcessorWakeUp>();
+        services.TryAddSingleton<InboxSignal>();
         services.TryAddSingleton<RegistrationState>();
 
         services.TryAddSingleton(sp =>
