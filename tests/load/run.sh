@@ -21,8 +21,6 @@ PaymentKit__AppPk="$PK" \
 Storage__Provider=sqlite \
 Storage__DataDir="$DATA_DIR" \
 Serilog__MinimumLevel__Default=Warning \
-Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning \
-Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
   dotnet src/PaymentEvents.Api/bin/Release/net10.0/PaymentEvents.Api.dll >"$LOG" 2>&1 &
 HOST_PID=$!
 trap 'kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
