@@ -23,14 +23,17 @@ internal sealed class RetryBackoff
     private static readonly ResiliencePropertyKey<Box> ResultKey = new("PaymentEvents.RetryDelay");
     private static readonly Outcome<bool> Failure = Outcome.FromResult(false);
 
+    // ProcessingOptions caps MaxAttempts at 100; beyond that the delay is MaxDelay anyway.
+    private const int MaxAttempt = 100;
+
     private readonly ResiliencePipeline<bool> _pipeline;
 
     public RetryBackoff(IOptions<ProcessingOptions> options)
-        : this(options.Value.BaseDelay, options.Value.MaxDelay, options.Value.MaxAttempts)
+        : this(options.Value.BaseDelay, options.Value.MaxDelay)
     {
     }
 
-    internal RetryBackoff(TimeSpan baseDelay, TimeSpan maxDelay, int maxAttempts, Func<double>? randomizer = null)
+    internal RetryBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Func<double>? randomizer = null)
     {
         var retry = new RetryStrategyOptions<bool>
         {
@@ -39,7 +42,7 @@ internal sealed class RetryBackoff
             UseJitter = true,
             Delay = baseDelay,
             MaxDelay = maxDelay,
-            MaxRetryAttempts = Math.Max(1, maxAttempts),
+            MaxRetryAttempts = int.MaxValue, // the run always stops at the requested retry
             DelayGenerator = static args =>
                 new ValueTask<TimeSpan?>(args.AttemptNumber < args.Context.Properties.GetValue(TargetKey, 0) ? TimeSpan.Zero : null),
             OnRetry = static args =>
@@ -70,7 +73,7 @@ internal sealed class RetryBackoff
         var context = ResilienceContextPool.Shared.Get(stop.Token);
         try
         {
-            context.Properties.Set(TargetKey, Math.Max(0, attempt - 1));
+            context.Properties.Set(TargetKey, Math.Clamp(attempt - 1, 0, MaxAttempt));
             context.Properties.Set(ResultKey, box);
 
             // Completes synchronously: every callback and generator above is synchronous and no wait is non-zero.
