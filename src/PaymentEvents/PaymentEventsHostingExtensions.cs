@@ -42,13 +42,12 @@ public static class PaymentEventsHostingExtensions
 
         // Binds and validates PaymentKit:* (ValidateOnStart) and registers the endpoint in the background.
         services.AddWebhookRegistration(configuration);
-        // STORAGE-WIRING: until the storage branch lands, bind Storage:* here (DataDir holds the dev key).
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        // Storage:* and ConnectionStrings:PaymentEvents, validated on start; the schema is migrated before serving.
+        services.AddEventStorage(configuration);
 
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);
         services.AddAdminApi(configuration);
-        // STORAGE-WIRING: services.AddEventStorage(configuration);
         services.AddEventProcessing(configuration);
         return builder;
     }
