@@ -81,7 +81,7 @@ public sealed class CallbackConcurrencyTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private async Task WaitProcessedAsync(IReadOnlyCollection<string> ids)
+    private async Task WaitProcessedAsync(string[] ids)
     {
         var store = _host.Store;
         var pending = new HashSet<string>(ids, StringComparer.Ordinal);
@@ -104,6 +104,6 @@ public sealed class CallbackConcurrencyTests : IDisposable
                 return true;
             },
             TimeSpan.FromSeconds(120),
-            $"{ids.Count} events processed");
+            $"{ids.Length} events processed");
     }
 }
