@@ -110,7 +110,7 @@ public sealed class HandlerRegistry
             {
                 foreach (var eventType in listed)
                 {
-                    var arrivesAs = PaymentEventParser.EventClassFor(eventType);
+                    var arrivesAs = PaymentEventParser.EventClassFor(eventType) ?? typeof(UntypedPaymentEvent);
                     var through = MostSpecific(eventClasses, arrivesAs)
                         ?? throw new InvalidOperationException(
                             $"{handler.FullName} is marked [PaymentEventType(\"{eventType}\")], but events of that type arrive as {Pretty(arrivesAs)}, "
@@ -133,7 +133,7 @@ public sealed class HandlerRegistry
             var covered = 0;
             foreach (var eventType in namedTypes)
             {
-                var arrivesAs = documented.TryGetValue(eventType, out var documentedClass) ? documentedClass : PaymentEventParser.EventClassFor(eventType);
+                var arrivesAs = documented.TryGetValue(eventType, out var documentedClass) ? documentedClass : PaymentEventParser.EventClassFor(eventType) ?? typeof(UntypedPaymentEvent);
                 if (!isCatchAll && documentedClass is null)
                 {
                     continue;
