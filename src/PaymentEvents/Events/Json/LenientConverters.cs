@@ -41,6 +41,18 @@ internal sealed class LenientStringConverter : JsonConverter<string>
             : Encoding.UTF8.GetString(reader.ValueSpan);
 }
 
+/// <summary>The envelope's <c>id</c> and <c>type</c>: identity of the event, so only a JSON string will do.</summary>
+internal sealed class StrictStringConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? reader.GetString()
+            : throw new JsonException($"Expected a string, got {reader.TokenType}.");
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
+}
+
 /// <summary>ISO-8601 strings (Sequelize dates); a number is read as unix seconds, or milliseconds when it is that large; anything unreadable is null.</summary>
 internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
 {

@@ -186,7 +186,7 @@ public sealed record CheckoutSession
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.total_details.</summary>
@@ -208,7 +208,7 @@ public sealed record CheckoutTotalDetails
     public CheckoutTotalBreakdown? Breakdown { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>total_details.breakdown.</summary>
@@ -221,7 +221,7 @@ public sealed record CheckoutTotalBreakdown
     public IReadOnlyList<CheckoutBreakdownTax>? Taxes { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>total_details.breakdown.discounts[].</summary>
@@ -235,7 +235,7 @@ public sealed record CheckoutBreakdownDiscount
     public string? Discount { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>total_details.breakdown.taxes[].</summary>
@@ -249,7 +249,7 @@ public sealed record CheckoutBreakdownTax
     public string? Rate { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.customer_update ("auto" or "never" each).</summary>
@@ -265,7 +265,7 @@ public sealed record CheckoutCustomerUpdate
     public string? Shipping { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.after_expiration.</summary>
@@ -275,7 +275,7 @@ public sealed record CheckoutAfterExpiration
     public CheckoutRecovery? Recovery { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>after_expiration.recovery.</summary>
@@ -288,7 +288,7 @@ public sealed record CheckoutRecovery
     public bool? AllowPromotionCodes { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>consent_collection.</summary>
@@ -301,7 +301,7 @@ public sealed record ConsentCollection
     public string? TermsOfService { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.consent (what the customer agreed to).</summary>
@@ -314,7 +314,7 @@ public sealed record CheckoutConsent
     public string? TermsOfService { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.custom_text.</summary>
@@ -327,7 +327,7 @@ public sealed record CheckoutCustomText
     public string? Submit { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.invoice_creation.</summary>
@@ -340,7 +340,7 @@ public sealed record CheckoutInvoiceCreation
     public InvoiceData? InvoiceData { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>An <c>{ enabled }</c> switch (e.g. phone_number_collection).</summary>
@@ -350,7 +350,7 @@ public sealed record EnabledFlag
     public bool? Enabled { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.discounts[].</summary>
@@ -373,7 +373,7 @@ public sealed record CheckoutDiscount
     public IReadOnlyDictionary<string, JsonElement>? VerificationData { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.vendor_info[]: fulfilment by a product vendor (some keys are camelCase on the wire).</summary>
@@ -428,7 +428,7 @@ public sealed record VendorInfo
     public VendorReturnRequest? ReturnRequest { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>vendor_info[].returnRequest (camelCase on the wire).</summary>
@@ -447,7 +447,7 @@ public sealed record VendorReturnRequest
     public string? ReturnDetails { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>LineItem of types.d.ts: one price and quantity of a checkout.</summary>
@@ -482,7 +482,7 @@ public sealed record LineItem
     public Price? UpsellPrice { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>LineItem.adjustable_quantity.</summary>
@@ -498,7 +498,7 @@ public sealed record AdjustableQuantity
     public long? Minimum { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>SubscriptionData of types.d.ts (plus the extra fields checkout and line items add).</summary>
@@ -558,7 +558,7 @@ public sealed record SubscriptionData
     public int? DaysUntilCancel { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>SubscriptionData.notification_settings.</summary>
@@ -574,7 +574,7 @@ public sealed record NotificationSetting
     public IReadOnlyList<string>? IncludeEvents { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>invoice_creation.invoice_data.</summary>
@@ -593,7 +593,7 @@ public sealed record InvoiceData
     public IReadOnlyList<SimpleCustomField>? CustomFields { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.currency_conversion.</summary>
@@ -614,7 +614,7 @@ public sealed record CurrencyConversion
     public string? SourceCurrency { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CheckoutSession.payment_intent_data.</summary>
@@ -633,7 +633,7 @@ public sealed record PaymentIntentData
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>NftMintSettings of types.d.ts.</summary>
@@ -652,7 +652,7 @@ public sealed record NftMintSettings
     public IReadOnlyDictionary<string, string>? Inputs { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>NftMintDetails of types.d.ts: the minted NFT per chain.</summary>
@@ -671,7 +671,7 @@ public sealed record NftMintDetails
     public NftMintItem? Base { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A minted NFT.</summary>
@@ -690,7 +690,7 @@ public sealed record NftMintItem
     public string? Error { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CustomField of types.d.ts: a field the checkout asked for.</summary>
@@ -718,7 +718,7 @@ public sealed record CustomField
     public CustomFieldDropdown? Dropdown { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CustomField.text / .numeric limits.</summary>
@@ -731,7 +731,7 @@ public sealed record CustomFieldLength
     public int? MinimumLength { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CustomField.dropdown.</summary>
@@ -741,7 +741,7 @@ public sealed record CustomFieldDropdown
     public IReadOnlyList<CustomFieldOption>? Options { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A dropdown option.</summary>
@@ -754,5 +754,5 @@ public sealed record CustomFieldOption
     public string? Value { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -82,7 +82,7 @@ public sealed record Customer
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Customer.invoice_settings.</summary>
@@ -98,7 +98,7 @@ public sealed record CustomerInvoiceSettings
     public string? Footer { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Customer.preference.</summary>
@@ -108,7 +108,7 @@ public sealed record CustomerPreferences
     public CustomerNotificationSettings? Notification { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>preference.notification.</summary>
@@ -121,7 +121,7 @@ public sealed record CustomerNotificationSettings
     public CustomerNotificationSchedule? Schedule { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>preference.notification.schedule.</summary>
@@ -134,7 +134,7 @@ public sealed record CustomerNotificationSchedule
     public int? Date { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CustomerAddress of types.d.ts.</summary>
@@ -159,7 +159,7 @@ public sealed record CustomerAddress
     public string? State { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CustomerShipping of types.d.ts.</summary>
@@ -175,7 +175,7 @@ public sealed record CustomerShipping
     public string? Phone { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CustomerDetail of types.d.ts (what the customer entered at checkout).</summary>
@@ -194,5 +194,5 @@ public sealed record CustomerDetails
     public string? Phone { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

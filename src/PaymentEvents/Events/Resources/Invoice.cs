@@ -238,7 +238,7 @@ public sealed record Invoice
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Invoice.status_transitions (unix seconds).</summary>
@@ -261,7 +261,7 @@ public sealed record InvoiceStatusTransitions
     public long? VoidedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>DiscountAmount of types.d.ts.</summary>
@@ -281,7 +281,7 @@ public sealed record DiscountAmount
     public string? Coupon { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A name/value pair shown on an invoice.</summary>
@@ -294,5 +294,5 @@ public sealed record SimpleCustomField
     public string? Value { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

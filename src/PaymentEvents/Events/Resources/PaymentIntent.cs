@@ -106,7 +106,7 @@ public sealed record PaymentIntent
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentIntent.amount_details.</summary>
@@ -117,7 +117,7 @@ public sealed record PaymentIntentAmountDetails
     public string? Tip { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentBeneficiary of types.d.ts: who receives a share of a payment.</summary>
@@ -139,5 +139,5 @@ public sealed record PaymentBeneficiary
     public string? Memo { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

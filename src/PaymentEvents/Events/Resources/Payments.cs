@@ -25,7 +25,7 @@ public sealed record PaymentDetails
     public BitcoinPaymentDetails? Bitcoin { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.arcblock.</summary>
@@ -50,7 +50,7 @@ public sealed record ArcblockPaymentDetails
     public ArcblockStaking? Staking { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.arcblock.staking.</summary>
@@ -63,7 +63,7 @@ public sealed record ArcblockStaking
     public string? Address { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.stripe.</summary>
@@ -88,7 +88,7 @@ public sealed record StripePaymentDetails
     public string? PaymentMethodId { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.ethereum / .base.</summary>
@@ -116,7 +116,7 @@ public sealed record EvmPaymentDetails
     public string? Type { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.bitcoin.</summary>
@@ -135,7 +135,7 @@ public sealed record BitcoinPaymentDetails
     public long? Confirmations { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentError of types.d.ts.</summary>
@@ -173,7 +173,7 @@ public sealed record PaymentError
     public string? PaymentMethodType { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentSettings of types.d.ts.</summary>
@@ -186,7 +186,7 @@ public sealed record PaymentSettings
     public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentMethodOptions of types.d.ts: the payer per method.</summary>
@@ -205,7 +205,7 @@ public sealed record PaymentMethodOptions
     public PayerOption? Stripe { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>One method's payer (and tx hash when known).</summary>
@@ -218,5 +218,5 @@ public sealed record PayerOption
     public string? Hash { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -112,7 +112,7 @@ public sealed record Price
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PriceRecurring of types.d.ts.</summary>
@@ -135,7 +135,7 @@ public sealed record PriceRecurring
     public string? MeterId { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PriceTier (flat_amount is a number in the .d.ts; read as an exact decimal string).</summary>
@@ -153,7 +153,7 @@ public sealed record PriceTier
     public long? UpTo { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>CustomUnitAmount of types.d.ts.</summary>
@@ -175,7 +175,7 @@ public sealed record CustomUnitAmount
     public IReadOnlyList<string>? Presets { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>TransformQuantity of types.d.ts.</summary>
@@ -188,7 +188,7 @@ public sealed record TransformQuantity
     public string? Round { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PriceCurrency of types.d.ts.</summary>
@@ -208,7 +208,7 @@ public sealed record PriceCurrency
     public CustomUnitAmount? CustomUnitAmount { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Product (product.d.ts), when expanded.</summary>
@@ -275,7 +275,7 @@ public sealed record Product
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Product.features[].</summary>
@@ -285,7 +285,7 @@ public sealed record ProductFeature
     public string? Name { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentCurrency (payment-currency.d.ts), when expanded.</summary>
@@ -360,5 +360,5 @@ public sealed record PaymentCurrency
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

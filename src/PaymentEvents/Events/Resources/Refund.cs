@@ -98,5 +98,5 @@ public sealed record Refund
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -153,7 +153,7 @@ public sealed record Subscription
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Subscription.pending_update: changes waiting for a payment.</summary>
@@ -175,7 +175,7 @@ public sealed record SubscriptionPendingUpdate
     public long? TrialEnd { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Subscription.cancelation_details.</summary>
@@ -209,7 +209,7 @@ public sealed record SubscriptionCancelationDetails
     public string? RequestedBy { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Subscription.billing_thresholds (numbers in the .d.ts; read as exact decimal strings).</summary>
@@ -233,7 +233,7 @@ public sealed record SubscriptionBillingThresholds
     public bool? ReferencesPrimaryStake { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Subscription.pause_collection.</summary>
@@ -248,7 +248,7 @@ public sealed record SubscriptionPauseCollection
     public long? ResumesAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>trial_settings: what happens when a trial ends.</summary>
@@ -258,7 +258,7 @@ public sealed record TrialSettings
     public TrialEndBehavior? EndBehavior { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>trial_settings.end_behavior.</summary>
@@ -269,7 +269,7 @@ public sealed record TrialEndBehavior
     public string? MissingPaymentMethod { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Subscription.slippage_config (dynamic pricing).</summary>
@@ -291,7 +291,7 @@ public sealed record SlippageConfig
     public long? UpdatedAtMs { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Subscription.overdraft_protection.</summary>
@@ -307,7 +307,7 @@ public sealed record OverdraftProtection
     public PaymentDetails? PaymentDetails { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Subscription.credit_schedule_state values (per price id).</summary>
@@ -337,7 +337,7 @@ public sealed record CreditSchedulePriceState
     public string? LastError { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>ServiceAction of types.d.ts: a link or notification shown for a subscription.</summary>
@@ -365,5 +365,5 @@ public sealed record ServiceAction
     public string? Link { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
