@@ -82,7 +82,7 @@ public static class PaymentEventParser
             return true;
         }
 
-        if (factory != EventClasses.Untyped && json.Value.ValueKind != JsonValueKind.Object)
+        if (!ReferenceEquals(factory, EventClasses.Untyped) && json.Value.ValueKind != JsonValueKind.Object)
         {
             error = $"data.object of a {envelope.Type} event must be a JSON object, not {json.Value.ValueKind}.";
             return false;

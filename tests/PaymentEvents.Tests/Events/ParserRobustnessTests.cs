@@ -149,7 +149,7 @@ public sealed class ParserRobustnessTests
     {
         const string json = """
             {"id":"evt_1","type":"customer.subscription.updated","livemode":1,"created_at":1739936802662,
-             "data":{"object":{"current_period_end":"1742356002","cancel_at_period_end":"false","days_until_due":"7",
+             "data":{"object":{"current_period_end":"1742356002","cancel_at_period_end":"false","days_until_due":"7","updated_at":"1739936802",
                "created_at":"not a date","metadata":[{"key":"tenant","value":"acme"}],"description":42,
                "billing_thresholds":{"amount_gte":1.5E+3}}}}
             """;
@@ -162,6 +162,7 @@ public sealed class ParserRobustnessTests
         Assert.False(parsed.Object.CancelAtPeriodEnd);
         Assert.Equal(7, parsed.Object.DaysUntilDue);
         Assert.Null(parsed.Object.CreatedAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1739936802), parsed.Object.UpdatedAt);
         Assert.Equal("acme", parsed.Object.Metadata!["tenant"].GetString());
         Assert.Equal("42", parsed.Object.Description);
         Assert.Equal("1.5E+3", parsed.Object.BillingThresholds?.AmountGte);

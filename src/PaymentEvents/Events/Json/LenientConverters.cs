@@ -65,18 +65,27 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                var text = reader.GetString();
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var unixText))
+                {
+                    return FromUnix(unixText);
+                }
+
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
                     ? parsed
                     : null;
             case JsonTokenType.Number when reader.TryGetInt64(out var number):
-                return Math.Abs(number) >= MillisecondsThreshold
-                    ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(number, -62_135_596_800_000, 253_402_300_799_999))
-                    : DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(number, -62_135_596_800, 253_402_300_799));
+                return FromUnix(number);
             default:
                 reader.Skip();
                 return null;
         }
     }
+
+    private static DateTimeOffset FromUnix(long number) =>
+        Math.Abs(number) >= MillisecondsThreshold
+            ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(number, -62_135_596_800_000, 253_402_300_799_999))
+            : DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(number, -62_135_596_800, 253_402_300_799));
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
     {

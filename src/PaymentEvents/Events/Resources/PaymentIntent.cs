@@ -93,18 +93,22 @@ public sealed record PaymentIntent
     [JsonPropertyName("setup_future_usage")]
     public string? SetupFutureUsage { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("quote_locked_at")]
     public DateTimeOffset? QuoteLockedAt { get; init; }
 
     [JsonPropertyName("beneficiaries")]
     public IReadOnlyList<PaymentBeneficiary>? Beneficiaries { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("updated_at")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
@@ -116,6 +120,7 @@ public sealed record PaymentIntentAmountDetails
     [JsonPropertyName("tip")]
     public string? Tip { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
@@ -138,6 +143,7 @@ public sealed record PaymentBeneficiary
     [JsonPropertyName("memo")]
     public string? Memo { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
