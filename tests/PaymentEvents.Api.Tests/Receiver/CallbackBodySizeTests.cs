@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using PaymentEvents.Api.Tests.Infrastructure;
+using PaymentEvents.Receiver;
 
 namespace PaymentEvents.Api.Tests.Receiver;
 
@@ -36,18 +38,45 @@ public sealed class CallbackBodySizeTests : IDisposable
     }
 
     [Fact]
-    public async Task Chunked_body_over_the_limit_is_413_without_reading_it_all()
+    public async Task Chunked_body_over_the_limit_is_413()
     {
-        var client = _host.CreateClient();
-        var source = new EndlessJsonStream(totalBytes: 64L * 1024 * 1024);
+        // The server's own handler: the factory's client would buffer the content and send a Content-Length.
+        using var client = new HttpClient(_host.Server.CreateHandler()) { BaseAddress = _host.Server.BaseAddress };
         var request = ReceiverHost.Delivery([], ReceiverHost.CallbackPath, _host.Signer.SignV1("POST", ReceiverHost.CallbackPath, null, "{}"u8));
-        request.Content = new StreamContent(source); // no Content-Length: sent chunked
+        request.Content = new StreamContent(new CountingStream(2 * 1024 * 1024)); // no Content-Length: chunked
         request.Content.Headers.ContentType = new("application/json");
 
         var response = await client.SendAsync(request);
 
+        Assert.Null(request.Content.Headers.ContentLength);
         await CallbackStatusTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, null);
-        Assert.True(source.Produced < 1024 * 1024, $"the receiver pulled {source.Produced} bytes of a 64 MiB body");
+    }
+
+    [Fact]
+    public async Task Bounded_read_stops_one_byte_past_the_limit_of_a_body_without_length()
+    {
+        var body = new CountingStream(64L * 1024 * 1024);
+        var context = new DefaultHttpContext();
+        context.Request.Body = body;
+
+        using var read = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, CancellationToken.None);
+
+        Assert.Null(read);
+        Assert.Equal(MaxBodyBytes + 1, body.Produced);
+    }
+
+    [Fact]
+    public async Task Bounded_read_returns_a_body_at_the_limit_whole()
+    {
+        var body = new CountingStream(MaxBodyBytes);
+        var context = new DefaultHttpContext();
+        context.Request.Body = body;
+
+        using var read = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(MaxBodyBytes, read.Length);
+        Assert.All(read.Memory.ToArray(), b => Assert.Equal((byte)' ', b));
     }
 
     public void Dispose() => _host.Dispose();
@@ -59,8 +88,8 @@ public sealed class CallbackBodySizeTests : IDisposable
         return head + new string('x', totalBytes - Encoding.UTF8.GetByteCount(head) - tail.Length) + tail;
     }
 
-    /// <summary>A JSON-looking body that never declares its length and counts what was read.</summary>
-    private sealed class EndlessJsonStream(long totalBytes) : Stream
+    /// <summary>A body that never declares its length, hands out small reads and counts what was taken.</summary>
+    private sealed class CountingStream(long total) : Stream
     {
         public long Produced { get; private set; }
 
@@ -76,7 +105,7 @@ public sealed class CallbackBodySizeTests : IDisposable
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            var n = (int)Math.Min(count, totalBytes - Produced);
+            var n = (int)Math.Min(Math.Min(count, 1000), total - Produced);
             buffer.AsSpan(offset, n).Fill((byte)' ');
             Produced += n;
             return n;
