@@ -9,8 +9,8 @@ PORT="${PORT:-5099}"
 DATA_DIR="$(mktemp -d)"
 LOG="$DATA_DIR/host.log"
 
-dotnet build src/PaymentEvents.Api -c Release -v q -nologo >/dev/null
-dotnet build tests/load/PaymentEvents.LoadTest -c Release -v q -nologo >/dev/null
+dotnet build src/PaymentEvents.Api -c Release -v q -nologo | { grep -E "error|warn" || true; }
+dotnet build tests/load/PaymentEvents.LoadTest -c Release -v q -nologo | { grep -E "error|warn" || true; }
 LOADGEN=(dotnet tests/load/PaymentEvents.LoadTest/bin/Release/net10.0/PaymentEvents.LoadTest.dll)
 
 read -r SK PK < <("${LOADGEN[@]}" keygen)

@@ -212,7 +212,7 @@ internal static class CallbackEndpoints
 
     /// <summary>
     /// Paths the sender may have signed when a proxy stripped a prefix (PROTOCOL §3): the decoded
-    /// path, PathBase + path, X-Forwarded-Prefix + path, and the path of PaymentKit:CallbackUrl.
+    /// path, PathBase + path, X-Forwarded-Prefix / x-path-prefix + path, and the path of PaymentKit:CallbackUrl.
     /// </summary>
     private static List<string> AlternatePaths(HttpContext http, string? callbackPath)
     {
@@ -220,7 +220,8 @@ internal static class CallbackEndpoints
         var path = request.Path.Value ?? "/";
         var withBase = (request.PathBase + request.Path).Value ?? path;
         List<string> paths = [path, withBase];
-        foreach (var prefix in request.Headers["X-Forwarded-Prefix"])
+        // X-Forwarded-Prefix (ASP.NET/nginx convention) and x-path-prefix (what Blocklet Server sets and the SDK reads).
+        foreach (var prefix in request.Headers["X-Forwarded-Prefix"].Concat(request.Headers["X-Path-Prefix"]))
         {
             if (!string.IsNullOrEmpty(prefix))
             {

@@ -47,6 +47,17 @@ public sealed class HealthMetricsOpenApiTests(ReceiverHostFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Metrics_include_what_the_processor_publishes_on_the_same_meter()
+    {
+        var client = _host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(_host.SignedDelivery(TestEvents.Json()))).StatusCode);
+
+        await Poll.UntilAsync(
+            async () => (await client.GetStringAsync("/metrics")).Contains("# TYPE paymentevents_events_processed_total counter", StringComparison.Ordinal),
+            what: "processor metrics on /metrics");
+    }
+
+    [Fact]
     public async Task OpenApi_document_lists_every_route_and_the_api_key_scheme()
     {
         var document = await _host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

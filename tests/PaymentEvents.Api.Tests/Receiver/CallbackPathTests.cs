@@ -26,6 +26,18 @@ public sealed class CallbackPathTests : IDisposable
     }
 
     [Fact]
+    public async Task Path_signed_with_the_blocklet_path_prefix_is_accepted()
+    {
+        var client = _host.CreateClient();
+        var request = _host.SignedDelivery(TestEvents.Json(), signedPath: "/pay/" + ReceiverHost.CallbackPath.TrimStart('/'));
+        request.Headers.Add("x-path-prefix", "/pay/");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Prefixed_path_without_the_header_is_401()
     {
         var client = _host.CreateClient();

@@ -34,7 +34,7 @@ var requests = new (byte[] Body, SignatureHeaders Headers)[count];
 var run = Guid.NewGuid().ToString("N")[..8];
 for (var i = 0; i < count; i++)
 {
-    var json = $$"""{"id":"evt_load_{{run}}_{{i}}","livemode":false,"type":"customer.subscription.renewed","object_type":"Subscription","object_id":"sub_load_{{run}}_{{i}}","data":{"object":{"id":"sub_load_{{run}}_{{i}}","status":"active","amount":"1000000000000000000"},"previous_attributes":{"current_period_end":1700000000}},"pending_webhooks":1,"metadata":{},"created_at":"2025-02-19T03:46:42.662Z"}""";
+    var json = $$$"""{"id":"evt_load_{{{run}}}_{{{i}}}","livemode":false,"type":"customer.subscription.renewed","object_type":"Subscription","object_id":"sub_load_{{{run}}}_{{{i}}}","data":{"object":{"id":"sub_load_{{{run}}}_{{{i}}}","status":"active","amount":"1000000000000000000"},"previous_attributes":{"current_period_end":1700000000}},"pending_webhooks":1,"metadata":{},"created_at":"2025-02-19T03:46:42.662Z"}""";
     var body = Encoding.UTF8.GetBytes(json);
     requests[i] = (body, signer.SignV1("POST", path, null, body));
 }

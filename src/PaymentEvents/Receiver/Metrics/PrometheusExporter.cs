@@ -217,7 +217,13 @@ internal sealed class PrometheusExporter : IDisposable
             builder.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
         }
 
+        // Every series carries the service prefix, whichever feature named the instrument.
         var result = builder.ToString();
+        if (!result.StartsWith("paymentevents_", StringComparison.Ordinal))
+        {
+            result = "paymentevents_" + result;
+        }
+
         if (unit == "s" && !result.EndsWith("_seconds", StringComparison.Ordinal))
         {
             result += "_seconds";
