@@ -33,6 +33,34 @@ public sealed class CanonicalJsonTests
     }
 
     [Fact]
+    public void Large_objects_sort_and_dedupe_like_small_ones()
+    {
+        // Enough keys to leave the insertion-sort path; every third key repeats later with a new value.
+        var random = new Random(7);
+        var keys = Enumerable.Range(0, 300).Select(i => $"k{random.Next(100000)}_{i % 100}").ToList();
+        var members = new List<(string Key, int Value)>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            members.Add((keys[i], i));
+            if (i % 3 == 0)
+            {
+                members.Add((keys[i], -i));
+            }
+        }
+
+        var shuffled = members.OrderBy(_ => random.Next()).ToList();
+        var input = "{" + string.Join(',', shuffled.Select(m => $"\"{m.Key}\":{m.Value}")) + "}";
+        var lastValue = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, value) in shuffled)
+        {
+            lastValue[key] = value;
+        }
+
+        var expected = "{" + string.Join(',', lastValue.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{p.Value}")) + "}";
+        Assert.Equal(expected, Canon(input));
+    }
+
+    [Fact]
     public void Duplicate_keys_match_after_unescaping()
     {
         Assert.Equal("{\"é\":2}", Canon("{\"\\u00e9\":1,\"é\":2}"));
