@@ -36,6 +36,13 @@ const nextIat = () => {
 
 const b64 = (x) => Buffer.from(x).toString('base64');
 
+// The wallet type the receiver's keys are of (every key of one vector has the same type).
+function receiverWalletType(keys) {
+  const types = new Set(keys.map((k) => k.walletType));
+  if (types.size !== 1) throw new Error('mixed wallet types in one key ring');
+  return keys[0].walletType;
+}
+
 /**
  * One V1 request vector. Signs with the SDK, then lets `receive` change what the receiver
  * sees (path, query, headers, body, time) and asks the SDK middleware for the verdict.
@@ -72,6 +79,7 @@ async function v1({
     category,
     description,
     walletType: key.walletType,
+    receiverWalletType: receiverWalletType(receiverKeys),
     version: '1',
     method: rMethod,
     path: rPath,
@@ -127,6 +135,7 @@ async function v1Raw({ name, category, description, key = APP, data, iat, exp, n
     category,
     description,
     walletType: key.walletType,
+    receiverWalletType: APP.walletType,
     version: '1',
     method: 'POST',
     path: CALLBACK,
@@ -171,6 +180,7 @@ async function v0({
     category,
     description,
     walletType: key.walletType,
+    receiverWalletType: receiverWalletType(receiverKeys),
     version: '0',
     method: 'POST',
     path: CALLBACK,

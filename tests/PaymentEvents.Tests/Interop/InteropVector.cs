@@ -16,6 +16,7 @@ internal sealed record InteropVector
 
     // kind == "request"
     public string? WalletType { get; init; }
+    public string? ReceiverWalletType { get; init; }
     public string? Version { get; init; }
     public string? Method { get; init; }
     public string? Path { get; init; }

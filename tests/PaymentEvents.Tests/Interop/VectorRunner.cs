@@ -7,8 +7,8 @@ namespace PaymentEvents.Tests.Interop;
 /// <summary>Runs one request vector through the C# <see cref="SignatureVerifier"/> as the vector says.</summary>
 internal static class VectorRunner
 {
-    public static WalletType WalletTypeOf(InteropVector v) =>
-        v.WalletType == "ethereum" ? WalletType.Ethereum : WalletType.Arcblock;
+    public static WalletType WalletTypeOf(string? name) =>
+        name == "ethereum" ? WalletType.Ethereum : WalletType.Arcblock;
 
     public static FakeTimeProvider ClockAt(long unixMs) => new(DateTimeOffset.FromUnixTimeMilliseconds(unixMs));
 
@@ -30,7 +30,7 @@ internal static class VectorRunner
 
     public static SignatureVerifier VerifierFor(InteropVector v)
     {
-        var type = WalletTypeOf(v);
+        var type = WalletTypeOf(v.ReceiverWalletType);
         var keys = v.PublicKeys.Select((pk, i) => TrustedKey.FromHex($"vector[{i}]", pk, type));
         var r = v.Receiver!;
         var options = new SignatureVerifierOptions
