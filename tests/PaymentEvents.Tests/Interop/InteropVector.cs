@@ -38,6 +38,7 @@ internal sealed record InteropVector
     public string? InputBase64 { get; init; }
     public string? CanonicalBase64 { get; init; }
     public bool Error { get; init; }
+    public CanonicalQuirk? Quirk { get; init; }
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Extra { get; init; }
@@ -54,6 +55,9 @@ internal sealed record VectorSigner(string PublicKey, string SecretKey, string? 
 internal sealed record VectorReceiver(bool AllowV0, double ClockSkewSeconds, double MaxValiditySeconds);
 
 internal sealed record VectorExpectation(bool Valid, int SdkStatus, string Reason, string Check, VectorQuirk? Quirk);
+
+/// <summary>A text JSON.parse refuses but the SDK's stack accepts (as <see cref="AcceptedCanonical"/>).</summary>
+internal sealed record CanonicalQuirk(string Note, string AcceptedCanonical, string AcceptedCanonicalBase64);
 
 /// <summary>SDK behaviour a receiver may deliberately not copy; <see cref="ReceiverMayReturn"/> lists acceptable statuses.</summary>
 internal sealed record VectorQuirk(string Note, IReadOnlyList<string> ReceiverMayReturn);

@@ -85,6 +85,17 @@ function canonicalCases() {
     }
     const inputBytes = Buffer.from(input, 'utf8');
     if (inputBytes.toString('utf8') !== input) throw new Error(`${name}: input is not valid UTF-16 text`);
+    // JSON.parse refuses a leading BOM, but body-parser (iconv-lite) strips it before parsing,
+    // so a receiver's canonicaliser may accept it: then it must give the BOM-less result.
+    let quirk;
+    if (error && input.charCodeAt(0) === 0xfeff) {
+      const accepted = stableStringify(JSON.parse(input.slice(1)));
+      quirk = {
+        note: 'JSON.parse refuses a BOM; express.json() strips it first, so accepting it (as the BOM-less text) matches the SDK end to end',
+        acceptedCanonical: accepted,
+        acceptedCanonicalBase64: Buffer.from(accepted, 'utf8').toString('base64'),
+      };
+    }
     out.push({
       kind: 'canonical',
       name: `canon-${name}`,
@@ -94,6 +105,7 @@ function canonicalCases() {
       canonical,
       canonicalBase64: canonical === null ? null : Buffer.from(canonical, 'utf8').toString('base64'),
       error,
+      ...(quirk ? { quirk } : {}),
     });
   };
   NUMBERS.forEach((x) => add(`number-${x}`, `{"n":${x},"a":[${x}]}`));
