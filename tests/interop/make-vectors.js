@@ -681,6 +681,29 @@ async function v0Vectors() {
   return out;
 }
 
+// ---------------------------------------------------------------- registration calls (PROTOCOL §4)
+async function registrationVectors() {
+  // What @blocklet/payment-js sends to Payment Kit through componentApi: livemode always in params.
+  const base = 'https://pay.example/api/webhook-endpoints';
+  const endpoint = {
+    url: 'https://shop.example/api/payment/callback',
+    enabled_events: DOCUMENTED_TYPES.map(([t]) => t),
+    description: 'PaymentEvents receiver',
+    metadata: { owner: 'paymentevents', instance: 'shop-1' },
+  };
+  const r = (name, description, opts) => v1({ name: `registration-${name}`, category: 'registration', description, ...opts });
+  return [
+    await r('list', 'GET list page 1, size 100', { method: 'GET', url: base, params: { page: 1, size: 100, livemode: true } }),
+    await r('list-test-mode', 'GET list, livemode=false', { method: 'GET', url: base, params: { page: 1, size: 100, livemode: false } }),
+    await r('create', 'POST create', { method: 'POST', url: base, params: { livemode: true }, data: endpoint }),
+    await r('update', 'PUT update', { method: 'PUT', url: `${base}/we_7Hq2kLm9TzX4`, params: { livemode: true }, data: { url: endpoint.url, enabled_events: ['invoice.paid'], status: 'enabled' } }),
+    await r('retrieve', 'GET one', { method: 'GET', url: `${base}/we_7Hq2kLm9TzX4`, params: { livemode: true } }),
+    await r('delete', 'DELETE one', { method: 'DELETE', url: `${base}/we_7Hq2kLm9TzX4`, params: { livemode: true } }),
+    await r('list-tampered-query', 'GET list signed for page 1, received page=2', { method: 'GET', url: base, params: { page: 1, size: 100, livemode: true }, receive: { query: 'page=2&size=100&livemode=true' } }),
+    await r('create-wrong-method', 'POST create received as PUT', { method: 'POST', url: base, params: { livemode: true }, data: endpoint, receive: { method: 'PUT' } }),
+  ];
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
@@ -705,6 +728,7 @@ async function main() {
     'key-ring': await keyRingVectors(),
     ethereum: await ethereumVectors(),
     v0: await v0Vectors(),
+    registration: await registrationVectors(),
     canonical: canonicalCases(),
   };
 
