@@ -706,8 +706,12 @@ async function registrationVectors() {
 
 // ---------------------------------------------------------------- main
 async function main() {
-  fs.mkdirSync(OUT, { recursive: true });
-  for (const f of fs.readdirSync(OUT)) if (f.endsWith('.json')) fs.unlinkSync(path.join(OUT, f));
+  // --check: regenerate in memory and fail if the committed vectors differ (drift guard for CI).
+  const check = process.argv.includes('--check');
+  if (!check) {
+    fs.mkdirSync(OUT, { recursive: true });
+    for (const f of fs.readdirSync(OUT)) if (f.endsWith('.json')) fs.unlinkSync(path.join(OUT, f));
+  }
 
   const ev = await eventVectors();
   const files = {
@@ -740,6 +744,7 @@ async function main() {
     node: process.version,
   };
   const names = new Set();
+  const stale = [];
   const counts = {};
   for (const [file, vectors] of Object.entries(files)) {
     for (const v of vectors) {
@@ -748,7 +753,18 @@ async function main() {
       const c = v.kind === 'canonical' ? 'canonical' : v.category;
       counts[c] = (counts[c] || 0) + 1;
     }
-    fs.writeFileSync(path.join(OUT, `${file}.json`), `${JSON.stringify({ meta, vectors }, null, 1)}\n`);
+    const text = `${JSON.stringify({ meta, vectors }, null, 1)}\n`;
+    const target = path.join(OUT, `${file}.json`);
+    if (!check) fs.writeFileSync(target, text);
+    else if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== text) stale.push(`${file}.json`);
+  }
+  if (check) {
+    const known = new Set(Object.keys(files).map((f) => `${f}.json`));
+    for (const f of fs.existsSync(OUT) ? fs.readdirSync(OUT) : []) if (f.endsWith('.json') && !known.has(f)) stale.push(`${f} (not generated)`);
+    if (stale.length) {
+      console.error(`vectors are stale: ${stale.join(', ')}; run node make-vectors.js`);
+      process.exit(1);
+    }
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const valid = Object.values(files).flat().filter((v) => v.kind === 'request' && v.expected.valid).length;
