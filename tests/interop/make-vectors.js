@@ -741,7 +741,6 @@ async function main() {
     sdk: `@blocklet/sdk@${sdk.SDK_VERSION}`,
     jsonStableStringify: require('json-stable-stringify/package.json').version,
     qs: sdk.qs === undefined ? null : require(require.resolve('qs/package.json', { paths: [path.dirname(require.resolve('@blocklet/sdk/package.json'))] })).version,
-    node: process.version,
   };
   const names = new Set();
   const stale = [];
