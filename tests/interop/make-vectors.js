@@ -740,7 +740,7 @@ async function main() {
     generator: 'tests/interop/make-vectors.js',
     sdk: `@blocklet/sdk@${sdk.SDK_VERSION}`,
     jsonStableStringify: require('json-stable-stringify/package.json').version,
-    qs: sdk.qs === undefined ? null : require(require.resolve('qs/package.json', { paths: [path.dirname(require.resolve('@blocklet/sdk/package.json'))] })).version,
+    qs: require(require.resolve('qs/package.json', { paths: [path.dirname(require.resolve('@blocklet/sdk/package.json'))] })).version,
   };
   const names = new Set();
   const stale = [];
