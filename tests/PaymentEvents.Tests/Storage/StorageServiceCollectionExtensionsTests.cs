@@ -38,6 +38,35 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task The_schema_exists_before_any_hosted_service_starts_even_one_registered_earlier()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDir"] = Path.Combine(_root, "data") });
+        builder.Services.AddSingleton<ClaimingService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ClaimingService>());
+        builder.Services.AddEventStorage(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.Equal(0, host.Services.GetRequiredService<ClaimingService>().ClaimedAtStart);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void A_synchronously_disposed_container_disposes_the_store()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddEventStorage(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDir"] = Path.Combine(_root, "data") })
+            .Build());
+        var provider = services.BuildServiceProvider();
+        Assert.IsType<SqliteEventStore>(provider.GetRequiredService<IEventStore>());
+
+        provider.Dispose();
+    }
+
     [Theory]
     [InlineData("mysql", null, "Storage:Provider must be 'sqlite' or 'postgres'")]
     [InlineData("postgres", null, "ConnectionStrings:PaymentEvents is required when Storage:Provider=postgres")]
@@ -84,11 +113,21 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
             FirstDelay = TimeSpan.Zero,
         };
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartAsync(default));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartingAsync(default));
 
         Assert.Contains("after 3 attempt(s)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:PaymentEvents", ex.Message, StringComparison.Ordinal);
         Assert.IsType<StorageUnavailableException>(ex.InnerException);
+    }
+
+    private sealed class ClaimingService(IEventStore store) : IHostedService
+    {
+        public int? ClaimedAtStart { get; private set; }
+
+        public async Task StartAsync(CancellationToken cancellationToken) =>
+            ClaimedAtStart = (await store.ClaimAsync("probe", 10, TimeSpan.FromSeconds(30), cancellationToken)).Count;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static IHost BuildHost(Dictionary<string, string?> settings)
