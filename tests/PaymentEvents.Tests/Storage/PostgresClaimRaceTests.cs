@@ -121,7 +121,7 @@ public sealed class PostgresClaimRaceTests(PostgresServerFixture server) : IAsyn
         while (!operation.IsCompleted)
         {
             await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", connection);
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
             if ((long)(await command.ExecuteScalarAsync())! >= count)
             {
                 return;

@@ -74,7 +74,7 @@ public sealed class PostgresOutageTests : IAsyncLifetime
 
         var parked = Store.InsertAsync(Event("evt_parked"), default);
         await WaitUntilAsync(async () => await ScalarAsync<long>(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 1 || parked.IsCompleted);
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 1 || parked.IsCompleted);
         Assert.False(parked.IsCompleted);
 
         await _server.StopAsync();
