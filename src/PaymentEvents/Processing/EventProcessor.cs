@@ -31,6 +31,7 @@ internal sealed class EventProcessor : BackgroundService
     private readonly ProcessingOptions _options;
     private readonly ILogger<EventProcessor> _logger;
     private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationToken _abortToken;
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private long _nextRunId;
 
@@ -54,6 +55,7 @@ internal sealed class EventProcessor : BackgroundService
         _timeProvider = timeProvider;
         _options = options.Value;
         _logger = logger;
+        _abortToken = _abort.Token;
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     }
 
@@ -154,7 +156,7 @@ internal sealed class EventProcessor : BackgroundService
     private async Task ProcessAsync(EventLease lease)
     {
         var started = _timeProvider.GetTimestamp();
-        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abortToken);
         using var renewalCts = CancellationTokenSource.CreateLinkedTokenSource(handlerCts.Token);
         var renewal = KeepLeaseAsync(lease, handlerCts, renewalCts.Token);
         DispatchResult result;
@@ -209,7 +211,7 @@ internal sealed class EventProcessor : BackgroundService
     {
         // The store fences every write with the lease: false means another worker owns the event now
         // (our lease expired and it was claimed, or it was replayed) and nothing was changed.
-        var token = _abort.Token;
+        var token = _abortToken;
         switch (result.Status)
         {
             case DispatchStatus.Processed:

@@ -20,6 +20,9 @@ public sealed class Probe
 
     public IReadOnlyList<HandlerCall> Calls => [.. _calls];
 
+    /// <summary>(handler, event id, scoped service instance id) as seen by handlers that take a scoped service.</summary>
+    public ConcurrentQueue<(string Handler, string EventId, Guid Scope)> Scopes { get; } = new();
+
     public int CallsTo(string handler, string? eventId = null) =>
         _calls.Count(c => c.Handler == handler && (eventId is null || c.EventId == eventId));
 

@@ -59,8 +59,12 @@ public sealed class ProcessingHost : IAsyncDisposable
         return settings;
     }
 
+    public static Task<ProcessingHost> StartAsync(
+        string name, FakeTimeProvider time, Probe probe, IDictionary<string, string?> settings, params Type[] handlers) =>
+        StartAsync(name, time, probe, settings, static _ => { }, handlers);
+
     public static async Task<ProcessingHost> StartAsync(
-        string name, FakeTimeProvider time, Probe probe, IDictionary<string, string?> settings, params Type[] handlers)
+        string name, FakeTimeProvider time, Probe probe, IDictionary<string, string?> settings, Action<IServiceCollection> configure, params Type[] handlers)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -74,10 +78,20 @@ public sealed class ProcessingHost : IAsyncDisposable
         builder.Services.AddSingleton(new HostName(name));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddEventStorage(builder.Configuration);
+        configure(builder.Services);
         builder.Services.AddPaymentEventHandlers(handlers);
         builder.Services.AddEventProcessing(builder.Configuration);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return new ProcessingHost(host, name);
     }
 

@@ -38,3 +38,38 @@ public sealed class InvoiceRecorder(Probe probe, HostName host) : IPaymentEventH
     public Task HandleAsync(InvoicePaid paymentEvent, CancellationToken cancellationToken) =>
         probe.OnCallAsync(Name, paymentEvent, host.Value, cancellationToken);
 }
+
+/// <summary>A scoped service, like a DbContext: one instance per event.</summary>
+public sealed class UnitOfWork
+{
+    public Guid Id { get; } = Guid.NewGuid();
+}
+
+public sealed class InvoiceLedger(UnitOfWork work, Probe probe) : IPaymentEventHandler<InvoicePaid>
+{
+    public Task HandleAsync(InvoicePaid paymentEvent, CancellationToken cancellationToken)
+    {
+        probe.Scopes.Enqueue((nameof(InvoiceLedger), paymentEvent.Id, work.Id));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class InvoiceMailer(UnitOfWork work, Probe probe) : IPaymentEventHandler<InvoicePaid>
+{
+    public Task HandleAsync(InvoicePaid paymentEvent, CancellationToken cancellationToken)
+    {
+        probe.Scopes.Enqueue((nameof(InvoiceMailer), paymentEvent.Id, work.Id));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Needs a service nobody registered: resolving it fails, which must count as a handler failure.</summary>
+public sealed class MisconfiguredHandler(IServiceThatIsNotRegistered missing) : IPaymentEventHandler<InvoicePaid>
+{
+    public Task HandleAsync(InvoicePaid paymentEvent, CancellationToken cancellationToken) => missing.DoAsync();
+}
+
+public interface IServiceThatIsNotRegistered
+{
+    Task DoAsync();
+}
