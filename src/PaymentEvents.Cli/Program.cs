@@ -1,2 +1,10 @@
-// SKELETON: the registration/CLI helper owns this project.
-return 0;
+using PaymentEvents.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await CliApp.RunAsync(args, CliEnvironment.CreateDefault(), cancellation.Token).ConfigureAwait(false);
