@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using PaymentEvents.Handlers;
 using Polly;
 using Polly.Retry;
 
@@ -15,8 +16,9 @@ public static class RegistrationServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <c>PaymentKit</c> (at startup), registers <see cref="PaymentKitClient"/>,
     /// <see cref="RegistrationState"/> and the background <see cref="WebhookRegistrationService"/>.
-    /// The subscribed event types come from a <see cref="HandledEventsProvider"/>; register your own
-    /// before calling this to override the default (none, plus <c>PaymentKit:ExtraEvents</c>).
+    /// The subscribed event types come from a <see cref="HandledEventsProvider"/>: by default the
+    /// <see cref="HandlerRegistry"/>'s handled types and catch-all flag (plus <c>PaymentKit:ExtraEvents</c>);
+    /// register your own provider before calling this to override it.
     /// </summary>
     public static IServiceCollection AddWebhookRegistration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +33,12 @@ public static class RegistrationServiceCollectionExtensions
 
         services.AddPaymentKitClient();
         services.TryAddSingleton<RegistrationState>();
-        services.TryAddSingleton<HandledEventsProvider>(_ => static () => HandledEvents.None);
+        services.TryAddSingleton<HandledEventsProvider>(sp => () =>
+        {
+            // Resolved when registration runs, so handler discovery (dispatch) has finished.
+            var registry = sp.GetService<HandlerRegistry>();
+            return registry is null ? HandledEvents.None : new HandledEvents([.. registry.HandledEventTypes], registry.HasCatchAll);
+        });
         services.TryAddSingleton<WebhookEndpointReconciler>();
         services.AddHostedService<WebhookRegistrationService>();
         return services;
