@@ -97,5 +97,5 @@ public sealed record EventRequest
     public string? RequestedBy { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -47,10 +47,14 @@ public static class PaymentEventParser
                 return false;
             }
 
-            reader = new Utf8JsonReader(utf8Json);
-            envelope = JsonSerializer.Deserialize(ref reader, PaymentEventsJsonContext.Default.EventEnvelope);
+            envelope = JsonSerializer.Deserialize(utf8Json, PaymentEventsJsonContext.Default.EventEnvelope);
         }
         catch (JsonException ex)
+        {
+            error = $"Invalid JSON: {ex.Message}";
+            return false;
+        }
+        catch (InvalidOperationException ex)
         {
             error = $"Invalid JSON: {ex.Message}";
             return false;
@@ -78,7 +82,7 @@ public static class PaymentEventParser
             return true;
         }
 
-        if (factory != EventClasses.Untyped && json.Value.ValueKind != JsonValueKind.Object)
+        if (!ReferenceEquals(factory, EventClasses.Untyped) && json.Value.ValueKind != JsonValueKind.Object)
         {
             error = $"data.object of a {envelope.Type} event must be a JSON object, not {json.Value.ValueKind}.";
             return false;
@@ -91,6 +95,12 @@ public static class PaymentEventParser
         catch (JsonException ex)
         {
             error = $"data.object does not match {factory.ClrType.Name}: {ex.Message}";
+            return false;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // e.g. a string that is not valid UTF-8 surfacing only when a member is materialized.
+            error = $"data.object could not be read as {factory.ClrType.Name}: {ex.Message}";
             return false;
         }
 

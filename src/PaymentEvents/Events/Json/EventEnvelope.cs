@@ -11,9 +11,11 @@ namespace PaymentEvents.Events.Json;
 internal sealed class EventEnvelope
 {
     [JsonPropertyName("id")]
+    [JsonConverter(typeof(StrictStringConverter))]
     public string? Id { get; set; }
 
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(StrictStringConverter))]
     public string? Type { get; set; }
 
     [JsonPropertyName("livemode")]

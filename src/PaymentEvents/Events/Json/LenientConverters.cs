@@ -41,6 +41,18 @@ internal sealed class LenientStringConverter : JsonConverter<string>
             : Encoding.UTF8.GetString(reader.ValueSpan);
 }
 
+/// <summary>The envelope's <c>id</c> and <c>type</c>: identity of the event, so only a JSON string will do.</summary>
+internal sealed class StrictStringConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? reader.GetString()
+            : throw new JsonException($"Expected a string, got {reader.TokenType}.");
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
+}
+
 /// <summary>ISO-8601 strings (Sequelize dates); a number is read as unix seconds, or milliseconds when it is that large; anything unreadable is null.</summary>
 internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
 {
@@ -53,18 +65,27 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                var text = reader.GetString();
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var unixText))
+                {
+                    return FromUnix(unixText);
+                }
+
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
                     ? parsed
                     : null;
             case JsonTokenType.Number when reader.TryGetInt64(out var number):
-                return Math.Abs(number) >= MillisecondsThreshold
-                    ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(number, -62_135_596_800_000, 253_402_300_799_999))
-                    : DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(number, -62_135_596_800, 253_402_300_799));
+                return FromUnix(number);
             default:
                 reader.Skip();
                 return null;
         }
     }
+
+    private static DateTimeOffset FromUnix(long number) =>
+        Math.Abs(number) >= MillisecondsThreshold
+            ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(number, -62_135_596_800_000, 253_402_300_799_999))
+            : DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(number, -62_135_596_800, 253_402_300_799));
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
     {

@@ -231,14 +231,17 @@ public sealed record Invoice
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("updated_at")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Invoice.status_transitions (unix seconds).</summary>
@@ -260,8 +263,9 @@ public sealed record InvoiceStatusTransitions
     [JsonPropertyName("voided_at")]
     public long? VoidedAt { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>DiscountAmount of types.d.ts.</summary>
@@ -280,8 +284,9 @@ public sealed record DiscountAmount
     [JsonPropertyName("coupon")]
     public string? Coupon { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A name/value pair shown on an invoice.</summary>
@@ -293,6 +298,7 @@ public sealed record SimpleCustomField
     [JsonPropertyName("value")]
     public string? Value { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

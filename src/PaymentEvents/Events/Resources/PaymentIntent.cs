@@ -93,20 +93,24 @@ public sealed record PaymentIntent
     [JsonPropertyName("setup_future_usage")]
     public string? SetupFutureUsage { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("quote_locked_at")]
     public DateTimeOffset? QuoteLockedAt { get; init; }
 
     [JsonPropertyName("beneficiaries")]
     public IReadOnlyList<PaymentBeneficiary>? Beneficiaries { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("updated_at")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentIntent.amount_details.</summary>
@@ -116,8 +120,9 @@ public sealed record PaymentIntentAmountDetails
     [JsonPropertyName("tip")]
     public string? Tip { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentBeneficiary of types.d.ts: who receives a share of a payment.</summary>
@@ -138,6 +143,7 @@ public sealed record PaymentBeneficiary
     [JsonPropertyName("memo")]
     public string? Memo { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -24,8 +24,9 @@ public sealed record PaymentDetails
     [JsonPropertyName("bitcoin")]
     public BitcoinPaymentDetails? Bitcoin { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.arcblock.</summary>
@@ -49,8 +50,9 @@ public sealed record ArcblockPaymentDetails
     [JsonPropertyName("staking")]
     public ArcblockStaking? Staking { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.arcblock.staking.</summary>
@@ -62,8 +64,9 @@ public sealed record ArcblockStaking
     [JsonPropertyName("address")]
     public string? Address { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.stripe.</summary>
@@ -87,8 +90,9 @@ public sealed record StripePaymentDetails
     [JsonPropertyName("payment_method_id")]
     public string? PaymentMethodId { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.ethereum / .base.</summary>
@@ -115,8 +119,9 @@ public sealed record EvmPaymentDetails
     [JsonPropertyName("type")]
     public string? Type { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>PaymentDetails.bitcoin.</summary>
@@ -134,89 +139,7 @@ public sealed record BitcoinPaymentDetails
     [JsonPropertyName("confirmations")]
     public long? Confirmations { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
-}
-
-/// <summary>PaymentError of types.d.ts.</summary>
-public sealed record PaymentError
-{
-    /// <summary>Known values: <see cref="PaymentEvents.Events.PaymentErrorType"/>; any other string is kept as is.</summary>
-    [JsonPropertyName("type")]
-    public string? Type { get; init; }
-
-    [JsonPropertyName("charge")]
-    public string? Charge { get; init; }
-
-    [JsonPropertyName("code")]
-    public string? Code { get; init; }
-
-    [JsonPropertyName("decline_code")]
-    public string? DeclineCode { get; init; }
-
-    [JsonPropertyName("doc_url")]
-    public string? DocUrl { get; init; }
-
-    [JsonPropertyName("message")]
-    public string? Message { get; init; }
-
-    [JsonPropertyName("param")]
-    public string? Param { get; init; }
-
-    [JsonPropertyName("payment_settings")]
-    public JsonElement? PaymentSettings { get; init; }
-
-    [JsonPropertyName("payment_method_id")]
-    public string? PaymentMethodId { get; init; }
-
-    [JsonPropertyName("payment_method_type")]
-    public string? PaymentMethodType { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
-}
-
-/// <summary>PaymentSettings of types.d.ts.</summary>
-public sealed record PaymentSettings
-{
-    [JsonPropertyName("payment_method_options")]
-    public PaymentMethodOptions? PaymentMethodOptions { get; init; }
-
-    [JsonPropertyName("payment_method_types")]
-    public IReadOnlyList<string>? PaymentMethodTypes { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
-}
-
-/// <summary>PaymentMethodOptions of types.d.ts: the payer per method.</summary>
-public sealed record PaymentMethodOptions
-{
-    [JsonPropertyName("arcblock")]
-    public PayerOption? Arcblock { get; init; }
-
-    [JsonPropertyName("ethereum")]
-    public PayerOption? Ethereum { get; init; }
-
-    [JsonPropertyName("base")]
-    public PayerOption? Base { get; init; }
-
-    [JsonPropertyName("stripe")]
-    public PayerOption? Stripe { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
-}
-
-/// <summary>One method's payer (and tx hash when known).</summary>
-public sealed record PayerOption
-{
-    [JsonPropertyName("payer")]
-    public string? Payer { get; init; }
-
-    [JsonPropertyName("hash")]
-    public string? Hash { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

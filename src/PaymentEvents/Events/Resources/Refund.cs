@@ -91,12 +91,15 @@ public sealed record Refund
     [JsonPropertyName("type")]
     public string? Type { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>ISO-8601 on the wire.</summary>
     [JsonPropertyName("updated_at")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
