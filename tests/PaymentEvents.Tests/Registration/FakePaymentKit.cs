@@ -10,7 +10,7 @@ using PaymentEvents.Registration;
 namespace PaymentEvents.Tests.Registration;
 
 /// <summary>One request as the fake Payment Kit received it.</summary>
-internal sealed record RecordedRequest(
+public sealed record RecordedRequest(
     string Method,
     string Path,
     string? Query,
@@ -24,7 +24,7 @@ internal sealed record RecordedRequest(
 /// app's public key and answers 401 like <c>verifySig</c> when it does not verify. Scripted failures
 /// (<see cref="Enqueue"/>, <see cref="Unreachable"/>) simulate outages.
 /// </summary>
-internal sealed class FakePaymentKit : HttpMessageHandler
+public sealed class FakePaymentKit : HttpMessageHandler
 {
     public const string MountPath = "/payment-kit";
     public static readonly Uri BaseUrl = new("http://payment-kit.test" + MountPath);
