@@ -39,7 +39,7 @@ public static class CanonicalJson
     /// <summary>
     /// The canonical JSON of a query string parsed the way <c>qs.parse</c> (6.x defaults) parses it,
     /// as the V1 signature's <c>query</c> member (PROTOCOL §3): <c>a=1&amp;b[]=2</c> gives
-    /// <c>{"a":"1","b":["2"]}</c>; null or empty gives <c>{}</c>. A leading '?' is ignored.
+    /// <c>{"a":"1","b":["2"]}</c>; null or empty gives <c>{}</c>. Pass it without the leading '?'.
     /// </summary>
     public static byte[] QueryToCanonicalBytes(string? queryString)
     {

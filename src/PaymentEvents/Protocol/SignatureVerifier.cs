@@ -75,10 +75,17 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
             return VerificationResult.Fail(VerificationStatus.BodyNotJson, SignatureVersion.V1, "The body is not a JSON value.");
         }
 
+        // Only the trailing path differs between candidates: the prefix (body included) is reused.
         var prefixLength = buffer.Length;
         var tried = 0;
-        foreach (var path in CandidatePaths(request))
+        for (var i = -1; i < request.AlternatePaths.Count; i++)
         {
+            var path = i < 0 ? request.Path : request.AlternatePaths[i];
+            if (i >= 0 && (string.IsNullOrEmpty(path) || path == request.Path))
+            {
+                continue;
+            }
+
             V1Message.WritePath(buffer, prefixLength, path);
             tried++;
             var key = FindSigner(buffer.WrittenSpan, signature);
@@ -137,18 +144,6 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
         }
 
         return null;
-    }
-
-    private static IEnumerable<string> CandidatePaths(SignedRequest request)
-    {
-        yield return request.Path;
-        foreach (var alternate in request.AlternatePaths)
-        {
-            if (!string.IsNullOrEmpty(alternate) && alternate != request.Path)
-            {
-                yield return alternate;
-            }
-        }
     }
 
     private static string Truncate(string value) => value.Length <= 16 ? value : value[..16] + "…";

@@ -25,11 +25,25 @@ internal static class V1Message
         buffer.Write(",\"iat\":"u8);
         JsNumber.Write(iat, buffer);
         buffer.Write(",\"method\":"u8);
-        JsString.WriteQuoted(method.ToLowerInvariant(), buffer);
+        WriteLowerCase(method, buffer);
         buffer.Write(",\"query\":"u8);
         QsParser.WriteCanonical(query, buffer);
         buffer.Write(",\"url\":"u8);
         return true;
+    }
+
+    /// <summary>The method as <c>method.toLowerCase()</c>, without allocating for the usual ASCII verbs.</summary>
+    private static void WriteLowerCase(string method, PooledByteBuffer buffer)
+    {
+        if (method.Length > 16 || !System.Text.Ascii.IsValid(method))
+        {
+            JsString.WriteQuoted(method.ToLowerInvariant(), buffer);
+            return;
+        }
+
+        Span<char> lower = stackalloc char[method.Length];
+        System.Text.Ascii.ToLower(method, lower, out _);
+        JsString.WriteQuoted(lower, buffer);
     }
 
     /// <summary>Replaces whatever follows <paramref name="prefixLength"/> with the quoted path and the closing brace.</summary>

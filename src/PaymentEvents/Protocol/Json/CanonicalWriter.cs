@@ -198,13 +198,14 @@ internal static class CanonicalWriter
             return slots.Length;
         }
 
-        slots.Sort(new KeyComparer(tape.TokenArray, tape.KeyArray));
+        // Not Span.Sort: its comparer overload boxes a struct comparer on every object.
+        MemberSort.Sort(slots, new KeyComparer(tape.TokenArray, tape.KeyArray));
 
         // Equal keys are adjacent and ordered by position: keep the last one (JSON.parse semantics).
         var unique = 0;
         for (var i = 0; i < slots.Length; i++)
         {
-            if (i + 1 < slots.Length && KeyComparer.SameKey(tape.Tokens, tape.KeyChars, slots[i], slots[i + 1]))
+            if (i + 1 < slots.Length && KeyComparer.SameKey(tape.TokenArray, tape.KeyArray, slots[i], slots[i + 1]))
             {
                 continue;
             }
@@ -257,26 +258,38 @@ internal static class CanonicalWriter
         JsString.WriteQuoted(scratch.AsSpan(0, Math.Max(chars, 0)), output);
     }
 
-    private readonly struct KeyComparer(TapeToken[] tokens, char[] keys) : IComparer<int>
+    private readonly struct KeyComparer(TapeToken[] tokens, char[] keys) : IMemberComparer
     {
         private readonly TapeToken[] _tokens = tokens;
         private readonly char[] _keys = keys;
 
         public int Compare(int x, int y)
         {
-            ref readonly var a = ref _tokens[x];
-            ref readonly var b = ref _tokens[y];
-
-            // Ordinal char comparison is UTF-16 code unit order, as Array.prototype.sort compares strings.
-            var c = _keys.AsSpan(a.KeyOffset, a.KeyLength).SequenceCompareTo(_keys.AsSpan(b.KeyOffset, b.KeyLength));
+            var c = CompareKeys(_tokens, _keys, x, y);
             return c != 0 ? c : x.CompareTo(y);
         }
 
-        public static bool SameKey(ReadOnlySpan<TapeToken> tokens, ReadOnlySpan<char> keys, int x, int y)
+        public static bool SameKey(TapeToken[] tokens, char[] keys, int x, int y) => CompareKeys(tokens, keys, x, y) == 0;
+
+        // Ordinal char comparison is UTF-16 code unit order, as Array.prototype.sort compares strings.
+        // Keys are short, so a plain loop beats the vectorised SequenceCompareTo set-up.
+        private static int CompareKeys(TapeToken[] tokens, char[] keys, int x, int y)
         {
             ref readonly var a = ref tokens[x];
             ref readonly var b = ref tokens[y];
-            return keys.Slice(a.KeyOffset, a.KeyLength).SequenceEqual(keys.Slice(b.KeyOffset, b.KeyLength));
+            var sa = keys.AsSpan(a.KeyOffset, a.KeyLength);
+            var sb = keys.AsSpan(b.KeyOffset, b.KeyLength);
+            var n = Math.Min(sa.Length, sb.Length);
+            for (var i = 0; i < n; i++)
+            {
+                var d = sa[i] - sb[i];
+                if (d != 0)
+                {
+                    return d;
+                }
+            }
+
+            return sa.Length - sb.Length;
         }
     }
 }

@@ -20,16 +20,19 @@ internal static class QsParser
         "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable", "toString", "valueOf", "__proto__", "toLocaleString",
     };
 
-    /// <summary>Parses and writes the canonical JSON of the result; a single leading '?' is ignored.</summary>
+    /// <summary>
+    /// Parses and writes the canonical JSON of the result. The query comes without its leading '?'
+    /// (the SDK parses <c>search.slice(1)</c>); a further '?' is part of the first key, as in qs.
+    /// </summary>
     public static void WriteCanonical(string? query, PooledByteBuffer output)
     {
-        if (string.IsNullOrEmpty(query) || query == "?")
+        if (string.IsNullOrEmpty(query))
         {
             output.Write("{}"u8);
             return;
         }
 
-        QsCanonicalWriter.Write(Parse(query[0] == '?' ? query[1..] : query), output);
+        QsCanonicalWriter.Write(Parse(query), output);
     }
 
     public static QsValue Parse(string str)
