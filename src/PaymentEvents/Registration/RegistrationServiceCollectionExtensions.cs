@@ -29,7 +29,11 @@ public static class RegistrationServiceCollectionExtensions
             .Bind(configuration.GetSection(PaymentKitOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentKitOptions>, PaymentKitOptionsValidator>());
-        services.AddOptions<PaymentKitResilienceOptions>().Bind(configuration.GetSection(PaymentKitResilienceOptions.SectionName));
+        services.AddOptions<PaymentKitResilienceOptions>()
+            .Bind(configuration.GetSection(PaymentKitResilienceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.BaseDelay > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout, "PaymentKit:Http: BaseDelay and AttemptTimeout must be positive and TotalTimeout at least AttemptTimeout.")
+            .ValidateOnStart();
 
         services.AddPaymentKitClient();
         services.TryAddSingleton<RegistrationState>();

@@ -137,7 +137,7 @@ public sealed class PaymentKitClientTests
     [Fact]
     public async Task A_wrong_key_is_rejected_by_the_verifying_fake()
     {
-        await using var h = new RegistrationHarness(settings: new Dictionary<string, string?> { ["PaymentKit:AppSk"] = Protocol.AppKey.Generate().SecretKeyHex });
+        await using var h = new RegistrationHarness(settings: new Dictionary<string, string?> { ["PaymentKit:AppSk"] = PaymentEvents.Protocol.AppKey.Generate().SecretKeyHex });
 
         var result = await h.Client.ListAsync();
 
