@@ -57,8 +57,15 @@ public static class RegistrationServiceCollectionExtensions
     public static IHttpClientBuilder AddPaymentKitClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(ComponentCallSigningHandler)))
+        {
+            // Already set up (AddWebhookRegistration and a host both calling this): a second resilience
+            // handler would retry inside the first one.
+            return services.AddHttpClient<PaymentKitClient>();
+        }
+
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<ComponentCallSigningHandler>();
+        services.AddTransient<ComponentCallSigningHandler>();
         services.AddOptions<PaymentKitResilienceOptions>();
 
         var builder = services.AddHttpClient<PaymentKitClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -47,4 +47,18 @@ public sealed class HandledEventsProviderTests
 
         Assert.Equal(expected, events);
     }
+
+    [Fact]
+    public void Registering_twice_keeps_one_signing_handler_and_one_hosted_service()
+    {
+        var services = new ServiceCollection().AddLogging();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddWebhookRegistration(configuration);
+        services.AddWebhookRegistration(configuration);
+
+        Assert.Single(services, d => d.ServiceType == typeof(ComponentCallSigningHandler));
+        Assert.Single(services, d => d.ImplementationType == typeof(WebhookRegistrationService));
+        using var provider = services.BuildServiceProvider();
+        Assert.NotNull(provider.GetRequiredService<PaymentKitClient>());
+    }
 }

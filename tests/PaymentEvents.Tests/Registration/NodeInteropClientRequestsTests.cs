@@ -58,6 +58,14 @@ public sealed class NodeInteropClientRequestsTests
                 Assert.True(v.GetProperty("accepted").GetBoolean(), v.ToString());
                 Assert.True(v.GetProperty("tampered_rejected").GetBoolean(), v.ToString());
             });
+
+            // Control: the same requests checked against another app's key must all be refused.
+            capture["app_sk"] = PaymentEvents.Protocol.AppKey.Generate().SecretKeyHex;
+            await File.WriteAllTextAsync(file, capture.ToJsonString());
+            var (wrongKeyExit, wrongKeyStdout, _) = await RunNodeAsync(interop, file);
+            Assert.Equal(1, wrongKeyExit);
+            using var refused = JsonDocument.Parse(wrongKeyStdout);
+            Assert.All(refused.RootElement.GetProperty("results").EnumerateArray(), v => Assert.False(v.GetProperty("accepted").GetBoolean(), v.ToString()));
         }
         finally
         {
