@@ -112,6 +112,23 @@ public sealed class TriggerCommandTests
     }
 
     [Fact]
+    public async Task V0_is_stored_when_the_receiver_allows_it()
+    {
+        using var host = new DevelopmentHost(new Dictionary<string, string> { ["Webhooks:AllowV0Signatures"] = "true" });
+        host.Start();
+
+        var result = await CliRunner.RunAsync(
+            ["trigger", "payment_intent.succeeded", "--url", DevelopmentHost.CallbackUrl, "--data-dir", host.DataDir, "--v0", "--livemode", "--json"],
+            httpClient: () => host.CreateClient());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var output = JsonDocument.Parse(result.Stdout);
+        var stored = await host.Store.GetAsync(output.RootElement.GetProperty("event_id").GetString()!, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.True(stored.Livemode);
+    }
+
+    [Fact]
     public async Task Unknown_event_type_lists_close_matches()
     {
         var result = await CliRunner.RunAsync(["trigger", "customer.subscription.startd", "--url", DevelopmentHost.CallbackUrl, "--key", AppKey.Generate().SecretKeyHex]);

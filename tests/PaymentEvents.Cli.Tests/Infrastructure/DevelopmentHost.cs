@@ -9,7 +9,7 @@ namespace PaymentEvents.Cli.Tests.Infrastructure;
 /// The real receiver host (Api Program) in the Development environment with no keys configured, so it
 /// generates and trusts {DataDir}/dev-key.json: exactly the setup <c>paymentevents trigger</c> is for.
 /// </summary>
-internal sealed class DevelopmentHost : WebApplicationFactory<global::Program>
+internal sealed class DevelopmentHost(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<global::Program>
 {
     public const string CallbackUrl = "http://localhost/api/payment/callback";
 
@@ -26,6 +26,10 @@ internal sealed class DevelopmentHost : WebApplicationFactory<global::Program>
         builder.UseSetting("Storage:Provider", "sqlite");
         builder.UseSetting("Storage:DataDir", DataDir);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
