@@ -174,6 +174,15 @@ public sealed class CanonicalJsonTests
     }
 
     [Fact]
+    public void Nesting_past_the_bound_is_refused_not_a_stack_overflow()
+    {
+        // JSON.parse has no depth limit, but json-stable-stringify recurses; past 4096 levels we refuse.
+        const int depth = 5000;
+        var json = Encoding.UTF8.GetBytes(new string('[', depth) + new string(']', depth));
+        Assert.Throws<FormatException>(() => CanonicalJson.ToCanonicalBytes(json));
+    }
+
+    [Fact]
     public void A_leading_byte_order_mark_is_ignored()
     {
         byte[] input = [0xEF, 0xBB, 0xBF, .. "{\"b\":1,\"a\":2}"u8];
