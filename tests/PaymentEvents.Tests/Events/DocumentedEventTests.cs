@@ -55,6 +55,51 @@ public sealed class DocumentedEventTests
         Assert.Equal(JsonValueKind.Object, parsed.PreviousAttributes?.ValueKind);
     }
 
+    [Theory]
+    [MemberData(nameof(DocumentedWithClass))]
+    public void Event_bus_envelope_of_each_documented_type_parses_to_the_same_class(string type, Type expected)
+    {
+        var webhook = EventJson.Sample(type);
+        var bus = EventJson.ToEventBus(webhook);
+
+        var parsed = EventJson.ParseOk(bus);
+
+        Assert.Equal(expected, parsed.GetType());
+        Assert.Equal(webhook["id"]!.GetValue<string>(), parsed.Id);
+        Assert.Equal("1.0.0", parsed.SpecVersion);
+        Assert.Equal("z8iZpnScvmcPvnBLtWsJaAKvXPqbAfn6c3zi1", parsed.Source);
+        Assert.Equal(EventJson.Now, parsed.Time);
+        Assert.Null(parsed.CreatedAt);
+        Assert.Null(parsed.ExtensionData);
+        var objectId = parsed switch
+        {
+            PaymentEvent<Subscription> e => e.Object.Id,
+            PaymentEvent<CheckoutSession> e => e.Object.Id,
+            PaymentEvent<PaymentIntent> e => e.Object.Id,
+            PaymentEvent<Invoice> e => e.Object.Id,
+            PaymentEvent<Refund> e => e.Object.Id,
+            _ => null,
+        };
+        Assert.Equal(webhook["object_id"]!.GetValue<string>(), objectId);
+        Assert.Equal(objectId, parsed.ObjectId);
+    }
+
+    [Fact]
+    public void Event_bus_object_type_may_sit_in_data_as_the_publisher_spreads_it()
+    {
+        var body = EventJson.ToEventBus(EventJson.Sample(EventTypes.CustomerSubscriptionPastDue));
+        var data = body["data"]!.AsObject();
+        data["object_type"] = body["object_type"]!.DeepClone();
+        body["object_type"] = "";
+        body["object_id"] = "";
+
+        var parsed = Assert.IsType<PaymentEvent<Subscription>>(EventJson.ParseOk(body));
+
+        Assert.Equal("Subscription", parsed.ObjectType);
+        Assert.Null(parsed.ObjectId);
+        Assert.Equal(SubscriptionStatus.PastDue, parsed.Object.Status);
+    }
+
     [Fact]
     public void Documented_list_matches_the_protocol_table_and_has_a_class_each()
     {
