@@ -20,7 +20,7 @@ namespace PaymentEvents.Storage;
 /// right now is skipped instead of waited for.
 /// </para>
 /// </summary>
-public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
+public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposable
 {
     private const string Engine = "postgres";
     private const string EventColumns =
@@ -332,6 +332,8 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public void Dispose() => _dataSource.Dispose();
 
     // Handler success rows are deliberately left alone: a handler that succeeded never runs again.
     // An event in flight under a live lease is skipped; its worker finishes it.

@@ -14,7 +14,7 @@ namespace PaymentEvents.Storage;
 /// connections), and every write is a <c>BEGIN IMMEDIATE</c> transaction so other processes wait on
 /// <c>busy_timeout</c> instead of failing on a read-to-write upgrade.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposable
 {
     /// <summary>File name of the database under <c>Storage:DataDir</c>.</summary>
     public const string FileName = "payment-events.db";
@@ -336,6 +336,12 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
         // Pooled connections keep the file (and its WAL) open; release them with the store.
         using (var connection = new SqliteConnection(_connectionString))
         {
@@ -343,7 +349,6 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
 
         _writeGate.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     // Handler success rows are deliberately left alone: a handler that succeeded never runs again.

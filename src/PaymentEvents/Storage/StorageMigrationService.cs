@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 namespace PaymentEvents.Storage;
 
 /// <summary>
-/// Creates or migrates the schema before the app serves (hosted services start before the server listens).
+/// Creates or migrates the schema before the app serves: it runs in <see cref="IHostedLifecycleService.StartingAsync"/>,
+/// which the host awaits before any hosted service's StartAsync (so background workers never claim from a
+/// missing table) and before the server listens.
 /// A database server may still be starting next to us (compose, k8s), so PostgreSQL is retried a few times with
 /// backoff; then startup fails with a message saying what to check.
 /// </summary>
@@ -13,7 +15,7 @@ internal sealed class StorageMigrationService(
     IEventStore store,
     IOptions<StorageOptions> options,
     TimeProvider time,
-    ILogger<StorageMigrationService> logger) : IHostedService
+    ILogger<StorageMigrationService> logger) : IHostedLifecycleService
 {
     /// <summary>Attempts for PostgreSQL (SQLite is a local file: one attempt).</summary>
     internal int MaxAttempts { get; init; } = 6;
@@ -21,7 +23,7 @@ internal sealed class StorageMigrationService(
     /// <summary>First retry delay; doubles each time (1+2+4+8+16 s by default).</summary>
     internal TimeSpan FirstDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var engine = options.Value.IsPostgres ? StorageOptions.Postgres : StorageOptions.Sqlite;
         var maxAttempts = options.Value.IsPostgres ? Math.Max(1, MaxAttempts) : 1;
@@ -50,5 +52,13 @@ internal sealed class StorageMigrationService(
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

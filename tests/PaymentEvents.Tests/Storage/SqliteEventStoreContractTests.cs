@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Storage;
@@ -53,5 +55,23 @@ public sealed class SqliteEventStoreContractTests : EventStoreContractTests
             () => store.InsertAsync(new NewEvent("e", "t", null, null, "{}", Time.GetUtcNow()), default));
         Assert.IsType<SqliteException>(ex.InnerException);
         Assert.False(await store.IsHealthyAsync(default));
+    }
+
+    [Fact]
+    public async Task A_lost_lease_is_logged_as_a_warning_naming_the_event_and_owner()
+    {
+        var logger = new FakeLogger<SqliteEventStore>();
+        var store = new SqliteEventStore(_path, Time, logger);
+        await store.InsertAsync(new NewEvent("evt_l", "t", null, null, "{}", Time.GetUtcNow()), default);
+        var stale = Assert.Single(await store.ClaimAsync("replica-a", 1, TimeSpan.FromSeconds(10), default));
+        Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Single(await store.ClaimAsync("replica-b", 1, TimeSpan.FromSeconds(10), default));
+
+        Assert.False(await store.CompleteAsync(stale, EventStatus.Processed, default));
+
+        var entry = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("evt_l", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("replica-a", entry.Message, StringComparison.Ordinal);
+        await store.DisposeAsync();
     }
 }
