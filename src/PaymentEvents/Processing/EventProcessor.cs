@@ -31,6 +31,7 @@ internal sealed class EventProcessor : BackgroundService
     private readonly ProcessingOptions _options;
     private readonly ILogger<EventProcessor> _logger;
     private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationToken _abortToken;
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private long _nextRunId;
 
@@ -54,6 +55,7 @@ internal sealed class EventProcessor : BackgroundService
         _timeProvider = timeProvider;
         _options = options.Value;
         _logger = logger;
+        _abortToken = _abort.Token;
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     }
 
@@ -154,7 +156,7 @@ internal sealed class EventProcessor : BackgroundService
     private async Task ProcessAsync(EventLease lease)
     {
         var started = _timeProvider.GetTimestamp();
-        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abortToken);
         using var renewalCts = CancellationTokenSource.CreateLinkedTokenSource(handlerCts.Token);
         var renewal = KeepLeaseAsync(lease, handlerCts, renewalCts.Token);
         DispatchResult result;
@@ -207,25 +209,39 @@ internal sealed class EventProcessor : BackgroundService
 
     private async Task FinishAsync(EventLease lease, DispatchResult result, TimeSpan duration)
     {
-        var token = _abort.Token;
+        // The store fences every write with the lease: false means another worker owns the event now
+        // (our lease expired and it was claimed, or it was replayed) and nothing was changed.
+        var token = _abortToken;
         switch (result.Status)
         {
             case DispatchStatus.Processed:
-                await _store.CompleteAsync(lease, EventStatus.Processed, token);
-                _metrics.EventFinished("processed");
-                ProcessingLog.EventProcessed(_logger, lease.EventId, lease.Type, result.HandlersRun, duration.TotalMilliseconds);
+                if (await _store.CompleteAsync(lease, EventStatus.Processed, token))
+                {
+                    _metrics.EventFinished("processed");
+                    ProcessingLog.EventProcessed(_logger, lease.EventId, lease.Type, result.HandlersRun, duration.TotalMilliseconds);
+                    return;
+                }
+
                 break;
 
             case DispatchStatus.Ignored:
-                await _store.CompleteAsync(lease, EventStatus.Ignored, token);
-                _metrics.EventFinished("ignored");
-                ProcessingLog.EventIgnored(_logger, lease.EventId, lease.Type);
+                if (await _store.CompleteAsync(lease, EventStatus.Ignored, token))
+                {
+                    _metrics.EventFinished("ignored");
+                    ProcessingLog.EventIgnored(_logger, lease.EventId, lease.Type);
+                    return;
+                }
+
                 break;
 
             case DispatchStatus.Unreadable:
-                await _store.FailAsync(lease, result.Error!, null, token);
-                _metrics.EventDead();
-                ProcessingLog.EventUnreadable(_logger, lease.EventId, lease.Type, result.Error!);
+                if (await _store.FailAsync(lease, result.Error!, null, token))
+                {
+                    _metrics.EventDead();
+                    ProcessingLog.EventUnreadable(_logger, lease.EventId, lease.Type, result.Error!);
+                    return;
+                }
+
                 break;
 
             case DispatchStatus.Failed:
@@ -237,7 +253,11 @@ internal sealed class EventProcessor : BackgroundService
                     ProcessingLog.HandlerFailed(_logger, failure.Exception, failure.Handler, lease.EventId, lease.Type, lease.Attempt, retryAt);
                 }
 
-                await _store.FailAsync(lease, result.Error!, retryAt, token);
+                if (!await _store.FailAsync(lease, result.Error!, retryAt, token))
+                {
+                    break;
+                }
+
                 if (retryAt is { } at)
                 {
                     ProcessingLog.EventRetryScheduled(_logger, lease.EventId, lease.Attempt, _options.MaxAttempts, at, result.Error!);
@@ -248,8 +268,10 @@ internal sealed class EventProcessor : BackgroundService
                     ProcessingLog.EventDead(_logger, lease.EventId, lease.Type, lease.Attempt, result.Error!);
                 }
 
-                break;
+                return;
         }
+
+        ProcessingLog.LeaseLost(_logger, lease.EventId);
     }
 
     /// <summary>

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using PaymentEvents.Events;
+using PaymentEvents.Events.Json;
 
 namespace PaymentEvents.Processing;
 
 /// <summary>
-/// Writes a <see cref="PaymentEvent"/> as the webhook body Payment Kit would send (PROTOCOL §2), so an
-/// event published in-process is stored exactly like a delivered one and read back by the same parser.
+/// Writes a <see cref="PaymentEvent"/> as the webhook body Payment Kit would send (PROTOCOL §2), through the
+/// same envelope and source-generated metadata the parser reads, so an event published in-process is stored
+/// exactly like a delivered one and parses back to the same class.
 /// </summary>
 internal static class PaymentEventJson
 {
@@ -15,21 +16,42 @@ internal static class PaymentEventJson
 
     public static string Serialize(PaymentEvent paymentEvent)
     {
-        var root = JsonSerializer.SerializeToNode(paymentEvent, paymentEvent.GetType())?.AsObject()
-            ?? throw new InvalidOperationException($"Payment event {paymentEvent.Id} serialized to nothing.");
-        var data = root["data"] as JsonObject ?? [];
-        root["data"] = data;
-        if (ObjectReaders.GetOrAdd(paymentEvent.GetType(), ObjectReaderFor)(paymentEvent) is { } dataObject)
+        var envelope = new EventEnvelope
         {
-            data["object"] = dataObject is JsonElement element ? JsonNode.Parse(element.GetRawText()) : JsonSerializer.SerializeToNode(dataObject, dataObject.GetType());
-        }
+            Id = paymentEvent.Id,
+            Type = paymentEvent.Type,
+            Livemode = paymentEvent.Livemode,
+            ApiVersion = paymentEvent.ApiVersion,
+            ObjectType = paymentEvent.ObjectType,
+            ObjectId = paymentEvent.ObjectId,
+            Request = paymentEvent.Request,
+            PendingWebhooks = paymentEvent.PendingWebhooks,
+            Metadata = paymentEvent.Metadata,
+            CreatedAt = paymentEvent.CreatedAt,
+            UpdatedAt = paymentEvent.UpdatedAt,
+            Source = paymentEvent.Source,
+            Time = paymentEvent.Time,
+            SpecVersion = paymentEvent.SpecVersion,
+            ExtensionData = paymentEvent.ExtensionData is { } extra ? new Dictionary<string, JsonElement>(extra) : null,
+            Data = new EventEnvelopeData
+            {
+                Object = ObjectOf(paymentEvent),
+                PreviousAttributes = paymentEvent.PreviousAttributes,
+            },
+        };
+        return JsonSerializer.Serialize(envelope, PaymentEventsJsonContext.Default.EventEnvelope);
+    }
 
-        if (paymentEvent.PreviousAttributes is { } previous)
+    private static JsonElement? ObjectOf(PaymentEvent paymentEvent)
+    {
+        var value = ObjectReaders.GetOrAdd(paymentEvent.GetType(), ObjectReaderFor)(paymentEvent);
+        return value switch
         {
-            data["previous_attributes"] = JsonNode.Parse(previous.GetRawText());
-        }
-
-        return root.ToJsonString();
+            null => null,
+            JsonElement element => element,
+            _ => JsonSerializer.SerializeToElement(value, PaymentEventsJsonContext.Default.GetTypeInfo(value.GetType())
+                ?? throw new InvalidOperationException($"{value.GetType().Name} is not a Payment Kit resource this version can write.")),
+        };
     }
 
     // data.object is [JsonIgnore]d on the model (the parser reads it from data); find it once per class.

@@ -23,7 +23,7 @@ internal static partial class ProcessingLog
     [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Payment event {EventId} failed on attempt {Attempt} of {MaxAttempts}; retrying at {NextAttemptAt:o}: {Error}")]
     public static partial void EventRetryScheduled(ILogger logger, string eventId, int attempt, int maxAttempts, DateTimeOffset nextAttemptAt, string error);
 
-    [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Lost the lease on payment event {EventId} (another instance may have taken it over); its handlers were stopped and their results are not recorded as success. Consider a longer Processing:LeaseDuration if handlers run long")]
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Lost the lease on payment event {EventId}: it expired and another instance took the event over, or it was replayed. Its outcome here is not recorded; the current lease holder runs it. If handlers run long or the database is slow, consider a longer Processing:LeaseDuration")]
     public static partial void LeaseLost(ILogger logger, string eventId);
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Information, Message = "Handling of payment event {EventId} was interrupted by shutdown; it will be picked up again when its lease expires")]
