@@ -104,7 +104,7 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
         if (!_options.AllowV0)
         {
             return VerificationResult.Fail(VerificationStatus.V0NotAllowed, SignatureVersion.V0,
-                "V0 signature (body only, no expiry) refused; set Webhooks:AllowV0 to accept senders on old SDKs.");
+                "V0 signature (body only, no expiry) refused; set Webhooks:AllowV0Signatures to accept senders on old SDKs (and deduplicate by event id: V0 never expires).");
         }
 
         using var buffer = new PooledByteBuffer(request.Body.Length + 16);

@@ -8,6 +8,13 @@ public sealed class SignatureVerifierOptions
     /// <summary>Accept V0 (body-only, never expiring) signatures. Off by default.</summary>
     public bool AllowV0 { get; set; }
 
+    /// <summary>The same switch under its configuration key, <c>Webhooks:AllowV0Signatures</c> (INTERFACE.md).</summary>
+    public bool AllowV0Signatures
+    {
+        get => AllowV0;
+        set => AllowV0 = value;
+    }
+
     /// <summary>Leeway on <c>exp</c>. The SDK has none; default 30 s.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
