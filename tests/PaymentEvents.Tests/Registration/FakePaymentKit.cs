@@ -98,6 +98,24 @@ public sealed class FakePaymentKit : HttpMessageHandler
         }
     }
 
+    /// <summary>Changes (or, returning null, deletes) an endpoint behind the client's back, as an operator would in the dashboard.</summary>
+    public void Mutate(string id, Func<WebhookEndpoint, WebhookEndpoint?> change)
+    {
+        lock (gate)
+        {
+            var index = endpoints.FindIndex(e => e.Id == id);
+            var changed = change(endpoints[index]);
+            if (changed is null)
+            {
+                endpoints.RemoveAt(index);
+            }
+            else
+            {
+                endpoints[index] = changed;
+            }
+        }
+    }
+
     public static IReadOnlyDictionary<string, JsonElement> Metadata(params (string Key, string Value)[] pairs)
         => pairs.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value));
 

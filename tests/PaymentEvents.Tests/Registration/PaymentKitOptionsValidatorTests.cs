@@ -118,6 +118,21 @@ public sealed class PaymentKitOptionsValidatorTests
         Assert.NotNull(provider.GetService<IStartupValidator>());
     }
 
+    [Theory]
+    [InlineData("00:00:00", true)]
+    [InlineData("01:00:00", true)]
+    [InlineData("00:00:10", false)]
+    [InlineData("-00:01:00", false)]
+    public void Recheck_interval_is_off_or_at_least_a_minute(string interval, bool valid)
+    {
+        var result = Validate(o => o.RecheckInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("PaymentKit:RecheckInterval", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
     private sealed class Env(string name) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = name;

@@ -274,4 +274,47 @@ public sealed class WebhookRegistrationServiceTests
         Assert.NotEmpty(logs);
         Assert.DoesNotContain(logs, r => r.Message.Contains(sk, StringComparison.OrdinalIgnoreCase) || JsonSerializer.Serialize(r.StructuredState).Contains(sk, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Recheck_leaves_an_unchanged_endpoint_alone_then_re_enables_and_re_creates_it()
+    {
+        await using var h = new RegistrationHarness(settings: new Dictionary<string, string?> { ["PaymentKit:RecheckInterval"] = "01:00:00" });
+        await h.StartAsync();
+        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        var id = h.State.Current.EndpointId!;
+        Assert.Equal(h.Time.GetUtcNow() + TimeSpan.FromHours(1), h.State.Current.NextRetryAt);
+
+        // First recheck: nothing changed, nothing written.
+        await h.AdvanceUntilAsync(() => h.PaymentKit.Count("GET") == 2, TimeSpan.FromMinutes(5), TimeSpan.FromHours(2), "first recheck");
+        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Attempts == 2, "first recheck recorded");
+        Assert.Equal(RegistrationAction.Unchanged, h.State.Current.Action);
+        Assert.Equal(1, h.PaymentKit.Count("POST"));
+        Assert.Equal(0, h.PaymentKit.Count("PUT"));
+
+        // Someone disables it in the dashboard: the next recheck turns it back on.
+        h.PaymentKit.Mutate(id, e => e with { Status = "disabled" });
+        await h.AdvanceUntilAsync(() => h.State.Current.Attempts == 3, TimeSpan.FromMinutes(5), TimeSpan.FromHours(2), "second recheck");
+        Assert.Equal(RegistrationAction.Updated, h.State.Current.Action);
+        Assert.Equal("enabled", Assert.Single(h.PaymentKit.Endpoints).Status);
+
+        // Someone deletes it: the next recheck creates it again.
+        h.PaymentKit.Mutate(id, _ => null);
+        await h.AdvanceUntilAsync(() => h.State.Current.Attempts == 4, TimeSpan.FromMinutes(5), TimeSpan.FromHours(2), "third recheck");
+        Assert.Equal(RegistrationAction.Created, h.State.Current.Action);
+        Assert.Equal(RegistrationHarness.CallbackUrl, Assert.Single(h.PaymentKit.Endpoints).Url);
+        Assert.Equal(2, h.PaymentKit.Count("POST"));
+    }
+
+    [Fact]
+    public async Task Recheck_off_makes_one_pass_only()
+    {
+        await using var h = new RegistrationHarness(settings: new Dictionary<string, string?> { ["PaymentKit:RecheckInterval"] = "00:00:00" });
+        await h.StartAsync();
+        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await RegistrationHarness.WaitUntilAsync(() => h.Service.ExecuteTask!.IsCompleted, "service to finish");
+
+        Assert.Null(h.State.Current.NextRetryAt);
+        await h.AdvanceAsync(TimeSpan.FromHours(3), TimeSpan.FromMinutes(15));
+        Assert.Equal(2, h.PaymentKit.Requests.Count);
+    }
 }
