@@ -57,6 +57,12 @@ public sealed class PaymentKitOptions
     /// </summary>
     public bool SubscribeAll { get; set; }
 
+    /// <summary>
+    /// After registering, check the endpoint again this often (re-enabling or re-creating it if someone disabled
+    /// or deleted it). Default 1 h; <c>00:00:00</c> turns re-checks off.
+    /// </summary>
+    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The wallet type parsed from <see cref="WalletType"/> (validated at startup).</summary>
     public Protocol.WalletType ParsedWalletType =>
         string.Equals(WalletType, "ethereum", StringComparison.OrdinalIgnoreCase) ? Protocol.WalletType.Ethereum : Protocol.WalletType.Arcblock;

@@ -67,6 +67,11 @@ public sealed class PaymentKitOptionsValidator(IHostEnvironment? environment = n
             }
         }
 
+        if (options.RecheckInterval < TimeSpan.Zero || (options.RecheckInterval > TimeSpan.Zero && options.RecheckInterval < TimeSpan.FromMinutes(1)))
+        {
+            failures.Add($"PaymentKit:RecheckInterval must be 00:00:00 (off) or at least 00:01:00 (got {options.RecheckInterval}).");
+        }
+
         if (options.RegistrationEnabled)
         {
             if (string.IsNullOrWhiteSpace(options.AppSk))

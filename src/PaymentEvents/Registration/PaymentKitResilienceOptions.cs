@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PaymentEvents.Registration;
 
 /// <summary>
@@ -8,6 +10,8 @@ public sealed class PaymentKitResilienceOptions
 {
     public const string SectionName = "PaymentKit:Http";
 
+    /// <summary>Retries after the first attempt (Polly needs at least one).</summary>
+    [Range(1, 20, ErrorMessage = "PaymentKit:Http:MaxRetryAttempts must be between 1 and 20.")]
     public int MaxRetryAttempts { get; set; } = 3;
 
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using PaymentEvents.Handlers;
 using Polly;
 using Polly.Retry;
 
@@ -15,8 +16,9 @@ public static class RegistrationServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <c>PaymentKit</c> (at startup), registers <see cref="PaymentKitClient"/>,
     /// <see cref="RegistrationState"/> and the background <see cref="WebhookRegistrationService"/>.
-    /// The subscribed event types come from a <see cref="HandledEventsProvider"/>; register your own
-    /// before calling this to override the default (none, plus <c>PaymentKit:ExtraEvents</c>).
+    /// The subscribed event types come from a <see cref="HandledEventsProvider"/>: by default the
+    /// <see cref="HandlerRegistry"/>'s handled types and catch-all flag (plus <c>PaymentKit:ExtraEvents</c>);
+    /// register your own provider before calling this to override it.
     /// </summary>
     public static IServiceCollection AddWebhookRegistration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,11 +29,20 @@ public static class RegistrationServiceCollectionExtensions
             .Bind(configuration.GetSection(PaymentKitOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentKitOptions>, PaymentKitOptionsValidator>());
-        services.AddOptions<PaymentKitResilienceOptions>().Bind(configuration.GetSection(PaymentKitResilienceOptions.SectionName));
+        services.AddOptions<PaymentKitResilienceOptions>()
+            .Bind(configuration.GetSection(PaymentKitResilienceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.BaseDelay > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout, "PaymentKit:Http: BaseDelay and AttemptTimeout must be positive and TotalTimeout at least AttemptTimeout.")
+            .ValidateOnStart();
 
         services.AddPaymentKitClient();
         services.TryAddSingleton<RegistrationState>();
-        services.TryAddSingleton<HandledEventsProvider>(_ => static () => HandledEvents.None);
+        services.TryAddSingleton<HandledEventsProvider>(sp => () =>
+        {
+            // Resolved when registration runs, so handler discovery (dispatch) has finished.
+            var registry = sp.GetService<HandlerRegistry>();
+            return registry is null ? HandledEvents.None : new HandledEvents([.. registry.HandledEventTypes], registry.HasCatchAll);
+        });
         services.TryAddSingleton<WebhookEndpointReconciler>();
         services.AddHostedService<WebhookRegistrationService>();
         return services;
@@ -46,8 +57,15 @@ public static class RegistrationServiceCollectionExtensions
     public static IHttpClientBuilder AddPaymentKitClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(ComponentCallSigningHandler)))
+        {
+            // Already set up (AddWebhookRegistration and a host both calling this): a second resilience
+            // handler would retry inside the first one.
+            return services.AddHttpClient<PaymentKitClient>();
+        }
+
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<ComponentCallSigningHandler>();
+        services.AddTransient<ComponentCallSigningHandler>();
         services.AddOptions<PaymentKitResilienceOptions>();
 
         var builder = services.AddHttpClient<PaymentKitClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -65,6 +65,7 @@ public sealed partial class WebhookRegistrationService(
         var desired = new DesiredEndpoint(settings.CallbackUrl!.AbsoluteUri, events, settings.InstanceName);
         var baseUrl = settings.BaseUrl!.ToString();
         var transientDelay = InitialTransientDelay;
+        var registeredOnce = false;
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             PaymentKitResult<ReconcileOutcome> result;
@@ -77,21 +78,44 @@ public sealed partial class WebhookRegistrationService(
                 return;
             }
 
+            TimeSpan delay;
             if (result.IsSuccess)
             {
                 var outcome = result.Value!;
-                state.Set(new(RegistrationStatus.Registered, outcome.Endpoint.Id, outcome.Action, Attempts: attempt, UpdatedAt: timeProvider.GetUtcNow()));
-                LogRegistered(logger, outcome.Endpoint.Id, outcome.Action, desired.Url, events.Count, attempt);
-                if (outcome.OtherMatches.Count > 0)
+                var recheck = settings.RecheckInterval > TimeSpan.Zero ? timeProvider.GetUtcNow() + settings.RecheckInterval : (DateTimeOffset?)null;
+                state.Set(new(RegistrationStatus.Registered, outcome.Endpoint.Id, outcome.Action, NextRetryAt: recheck, Attempts: attempt, UpdatedAt: timeProvider.GetUtcNow()));
+                if (registeredOnce && outcome.Action == RegistrationAction.Unchanged)
+                {
+                    LogRecheckUnchanged(logger, outcome.Endpoint.Id);
+                }
+                else
+                {
+                    LogRegistered(logger, outcome.Endpoint.Id, outcome.Action, desired.Url, events.Count, attempt);
+                }
+
+                if (outcome.OtherMatches.Count > 0 && !registeredOnce)
                 {
                     LogOtherMatches(logger, outcome.OtherMatches, outcome.Endpoint.Id);
                 }
 
-                return;
+                registeredOnce = true;
+                transientDelay = InitialTransientDelay;
+                if (recheck is null)
+                {
+                    return;
+                }
+
+                // Check again later: an operator may disable or delete the endpoint, or Payment Kit's data be restored.
+                delay = settings.RecheckInterval;
+                if (!await DelayAsync(delay, stoppingToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
             }
 
             var error = result.Error;
-            TimeSpan delay;
             if (error.Transient)
             {
                 delay = transientDelay;
@@ -114,14 +138,24 @@ public sealed partial class WebhookRegistrationService(
 
             var next = timeProvider.GetUtcNow() + delay;
             state.Set(new(RegistrationStatus.Failed, Reason: error.ToString(), NextRetryAt: next, Attempts: attempt, UpdatedAt: timeProvider.GetUtcNow()));
-            try
-            {
-                await Task.Delay(delay, timeProvider, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            if (!await DelayAsync(delay, stoppingToken).ConfigureAwait(false))
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Waits on the injected clock; false when the app is stopping.</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, timeProvider, stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -133,6 +167,9 @@ public sealed partial class WebhookRegistrationService(
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Webhook endpoint {EndpointId} {Action} at Payment Kit for {Url} ({EventCount} event types, attempt {Attempt})")]
     private static partial void LogRegistered(ILogger logger, string endpointId, RegistrationAction action, string url, int eventCount, int attempt);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Debug, Message = "Webhook endpoint {EndpointId} re-checked at Payment Kit: unchanged")]
+    private static partial void LogRecheckUnchanged(ILogger logger, string endpointId);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Endpoints {OtherIds} also look like ours (same URL or marker); using {EndpointId} and leaving them alone. Delete duplicates with 'paymentevents endpoints delete <id>'")]
     private static partial void LogOtherMatches(ILogger logger, IReadOnlyList<string> otherIds, string endpointId);
