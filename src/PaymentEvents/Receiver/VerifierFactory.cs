@@ -12,28 +12,33 @@ namespace PaymentEvents.Receiver;
 /// </summary>
 internal static class VerifierFactory
 {
-    /// <summary>The trusted keys: AppPk (or the key derived from AppSk), then TrustedKeys in order.</summary>
+    /// <summary>
+    /// The trusted keys: AppPk (or the key derived from AppSk), then TrustedKeys in order
+    /// (<see cref="KeyRing.FromConfiguration"/>); in Development with none configured, the development key.
+    /// </summary>
     public static KeyRing CreateKeyRing(
         PaymentKitOptions paymentKit,
         IHostEnvironment environment,
         Func<TrustedKey?>? developmentKey = null)
     {
-        var walletType = ParseWalletType(paymentKit.WalletType);
-        var keys = CollectKeys(paymentKit, walletType);
-
-        if (keys.Count == 0 && environment.IsDevelopment() && developmentKey?.Invoke() is { } devKey)
+        try
         {
-            keys.Add(devKey);
-        }
+            var walletType = WalletTypes.Parse(paymentKit.WalletType, $"{PaymentKitOptions.SectionName}:WalletType");
+            var configured = !string.IsNullOrWhiteSpace(paymentKit.AppPk)
+                || !string.IsNullOrWhiteSpace(paymentKit.AppSk)
+                || paymentKit.TrustedKeys.Any(k => !string.IsNullOrWhiteSpace(k));
+            if (!configured && environment.IsDevelopment() && developmentKey?.Invoke() is { } devKey)
+            {
+                return new KeyRing([devKey]);
+            }
 
-        if (keys.Count == 0)
+            return KeyRing.FromConfiguration(walletType, paymentKit.AppPk?.Trim(), paymentKit.TrustedKeys.Select(k => k?.Trim()), paymentKit.AppSk?.Trim());
+        }
+        catch (FormatException ex)
         {
-            Fail($"{PaymentKitOptions.SectionName}:AppPk is required: set it to Payment Kit's app public key (0x hex), "
-                + $"or set {PaymentKitOptions.SectionName}:AppSk or {PaymentKitOptions.SectionName}:TrustedKeys. "
-                + "Without a key no delivery can be verified.");
+            // The messages name the key (PaymentKit:AppPk, PaymentKit:TrustedKeys:1, ...) and never echo a secret.
+            throw new OptionsValidationException(PaymentKitOptions.SectionName, typeof(PaymentKitOptions), [ex.Message]);
         }
-
-        return new KeyRing(keys);
     }
 
     public static SignatureVerifier CreateVerifier(KeyRing keys, WebhookOptions webhooks, TimeProvider timeProvider)
@@ -42,69 +47,9 @@ internal static class VerifierFactory
         {
             AllowV0 = webhooks.AllowV0Signatures,
             ClockSkew = webhooks.ClockSkew,
+            MaxValidity = webhooks.MaxValidity,
         };
         return new SignatureVerifier(keys, options, timeProvider);
     }
 
-    internal static WalletType ParseWalletType(string? value) => value?.Trim().ToUpperInvariant() switch
-    {
-        null or "" or "ARCBLOCK" => WalletType.Arcblock,
-        "ETHEREUM" => WalletType.Ethereum,
-        _ => throw Failure($"{PaymentKitOptions.SectionName}:WalletType must be 'arcblock' or 'ethereum' (got '{value}')."),
-    };
-
-    private static List<TrustedKey> CollectKeys(PaymentKitOptions paymentKit, WalletType walletType)
-    {
-        List<TrustedKey> keys = [];
-        if (!string.IsNullOrWhiteSpace(paymentKit.AppPk))
-        {
-            keys.Add(ParsePublicKey($"{PaymentKitOptions.SectionName}:AppPk", paymentKit.AppPk, walletType));
-        }
-        else if (!string.IsNullOrWhiteSpace(paymentKit.AppSk))
-        {
-            // INTERFACE.md: when AppPk is unset, the public key is derived from AppSk.
-            const string name = $"{PaymentKitOptions.SectionName}:AppSk";
-            try
-            {
-                keys.Add(AppKey.FromSecretKeyHex(paymentKit.AppSk.Trim(), walletType).ToTrustedKey(name));
-            }
-            catch (FormatException ex)
-            {
-                // The message of the inner exception never contains the secret itself.
-                Fail($"{name} is not a valid {walletType} secret key: {ex.Message}");
-            }
-        }
-
-        for (var i = 0; i < paymentKit.TrustedKeys.Count; i++)
-        {
-            var hex = paymentKit.TrustedKeys[i];
-            var name = $"{PaymentKitOptions.SectionName}:TrustedKeys:{i}";
-            if (string.IsNullOrWhiteSpace(hex))
-            {
-                Fail($"{name} is empty: remove it or set a 0x-hex public key.");
-            }
-
-            keys.Add(ParsePublicKey(name, hex, walletType));
-        }
-
-        return keys;
-    }
-
-    private static TrustedKey ParsePublicKey(string name, string hex, WalletType walletType)
-    {
-        try
-        {
-            return TrustedKey.FromHex(name, hex.Trim(), walletType);
-        }
-        catch (FormatException ex)
-        {
-            throw Failure($"{name} is not a valid {walletType} public key ('{hex}'): {ex.Message}");
-        }
-    }
-
-    private static OptionsValidationException Failure(string message) =>
-        new(PaymentKitOptions.SectionName, typeof(PaymentKitOptions), [message]);
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void Fail(string message) => throw Failure(message);
 }

@@ -29,6 +29,11 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.SectionName}:ClockSkew must be between 00:00:00 and 00:10:00 (got {options.ClockSkew}).");
         }
 
+        if (options.MaxValidity < TimeSpan.FromMinutes(1) || options.MaxValidity > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:MaxValidity must be between 00:01:00 and 1.00:00:00 (got {options.MaxValidity}); the SDK signs 300 s windows.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -10,7 +10,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Webhooks:Path", "api/payment/callback", "Webhooks:Path must start with '/'")]
     [InlineData("Webhooks:MaxBodyBytes", "0", "Webhooks:MaxBodyBytes")]
     [InlineData("Webhooks:ClockSkew", "-00:00:05", "Webhooks:ClockSkew")]
+    [InlineData("Webhooks:MaxValidity", "00:00:10", "Webhooks:MaxValidity")]
     [InlineData("PaymentKit:AppPk", "0x1234zz", "PaymentKit:AppPk")]
+    [InlineData("PaymentKit:AppPk", "0x" + "ab", "PaymentKit:AppPk")]
     [InlineData("PaymentKit:TrustedKeys:0", "0xabcd", "PaymentKit:TrustedKeys:0")]
     [InlineData("PaymentKit:WalletType", "bitcoin", "PaymentKit:WalletType")]
     [InlineData("Admin:ApiKey", "short", "Admin:ApiKey")]
@@ -20,7 +22,7 @@ public sealed class StartupConfigurationTests
 
         var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
-        Assert.Contains(expected, Flatten(error), StringComparison.Ordinal);
+        Assert.True(Flatten(error).Contains(expected, StringComparison.Ordinal), error.ToString());
     }
 
     [Fact]

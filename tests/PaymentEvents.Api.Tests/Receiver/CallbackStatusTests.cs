@@ -144,6 +144,18 @@ public sealed class CallbackStatusTests(ReceiverHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Signature_window_longer_than_MaxValidity_is_401()
+    {
+        var client = _host.CreateClient();
+        var id = TestEvents.NewId();
+
+        var response = await client.SendAsync(_host.SignedDelivery(TestEvents.Json(id), validity: TimeSpan.FromHours(2)));
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "signature verification failed");
+        Assert.Null(await _host.Store.GetAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task V0_signature_is_401_while_V0_is_off()
     {
         var client = _host.CreateClient();
