@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using PaymentEvents.Api.Tests.Infrastructure;
 
 namespace PaymentEvents.Api.Tests.Hosting;
@@ -16,23 +19,19 @@ public sealed class StartupConfigurationTests
     [InlineData("PaymentKit:TrustedKeys:0", "0xabcd", "PaymentKit:TrustedKeys:0")]
     [InlineData("PaymentKit:WalletType", "bitcoin", "PaymentKit:WalletType")]
     [InlineData("Admin:ApiKey", "short", "Admin:ApiKey")]
-    public void Bad_setting_fails_startup_naming_the_key(string key, string value, string expected)
+    public async Task Bad_setting_fails_startup_naming_the_key(string key, string value, string expected)
     {
-        using var host = new ReceiverHost(s => s[key] = value);
-
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        var error = await StartFailureAsync("Testing", s => s[key] = value);
 
         Assert.True(Flatten(error).Contains(expected, StringComparison.Ordinal), error.ToString());
     }
 
     [Fact]
-    public void No_verification_key_outside_Development_fails_startup()
+    public async Task No_verification_key_outside_Development_fails_startup()
     {
-        using var host = new ReceiverHost(trustKey: false, environment: "Production");
+        var error = await StartFailureAsync("Production", s => s.Remove("PaymentKit:AppPk"));
 
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-
-        Assert.Contains("PaymentKit:AppPk", Flatten(error), StringComparison.Ordinal);
+        Assert.True(Flatten(error).Contains("PaymentKit:AppPk", StringComparison.Ordinal), error.ToString());
     }
 
     [Fact]
@@ -84,6 +83,43 @@ public sealed class StartupConfigurationTests
 
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+    }
+
+    /// <summary>
+    /// Composes and starts the library exactly as Program does (AddPaymentEvents/MapPaymentEvents) on a
+    /// TestServer and returns what stopped it. Not through WebApplicationFactory: its deferred host can
+    /// surface an ObjectDisposedException instead of the startup error when a host fails to start.
+    /// </summary>
+    private static async Task<Exception> StartFailureAsync(string environment, Action<Dictionary<string, string?>> change)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("paymentevents-startup-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Storage:DataDir"] = dataDir,
+                ["PaymentKit:AppPk"] = PaymentEvents.Protocol.AppKey.Generate().PublicKeyHex,
+                ["Admin:ApiKey"] = ReceiverHost.AdminKey,
+            };
+            change(settings);
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+            builder.WebHost.UseTestServer();
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.AddPaymentEvents(typeof(Program).Assembly);
+
+            return await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                await using var app = builder.Build();
+                app.MapPaymentEvents();
+                await app.StartAsync();
+                await app.StopAsync();
+            });
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDir, recursive: true);
+        }
     }
 
     private static string Flatten(Exception error)
