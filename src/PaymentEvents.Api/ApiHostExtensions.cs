@@ -16,6 +16,7 @@ internal static class ApiHostExtensions
                 .Enrich.FromLogContext(),
             preserveStaticLogger: true);
 
+        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();
