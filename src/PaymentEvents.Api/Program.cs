@@ -1,11 +1,14 @@
 using PaymentEvents;
+using PaymentEvents.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddApiHost();
 builder.AddPaymentEvents(typeof(Program).Assembly);
 
 var app = builder.Build();
 
+app.UseApiHost();
 app.MapPaymentEvents();
 
 app.Run();

@@ -1,10 +1,20 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaymentEvents.Admin;
+using PaymentEvents.Handlers;
+using PaymentEvents.Processing;
+using PaymentEvents.Receiver;
+using PaymentEvents.Receiver.Health;
+using PaymentEvents.Receiver.Metrics;
+using PaymentEvents.Registration;
+using PaymentEvents.Storage;
 
 namespace PaymentEvents;
-
-// SKELETON: the receiver helper owns this file; each feature folder contributes its own AddX/MapX.
 
 /// <summary>Entry points a host calls: <c>builder.AddPaymentEvents()</c> and <c>app.MapPaymentEvents()</c>.</summary>
 public static class PaymentEventsHostingExtensions
@@ -16,7 +26,29 @@ public static class PaymentEventsHostingExtensions
     public static IHostApplicationBuilder AddPaymentEvents(this IHostApplicationBuilder builder, params Assembly[] handlerAssemblies)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        _ = handlerAssemblies;
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var assemblies = handlerAssemblies is { Length: > 0 }
+            ? handlerAssemblies
+            : Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
+
+        // Handlers first: registration subscribes to the types they handle.
+        services.AddPaymentEventHandlers(assemblies);
+        services.TryAddSingleton<HandledEventsProvider>(sp =>
+        {
+            var registry = sp.GetRequiredService<HandlerRegistry>();
+            return () => new HandledEvents([.. registry.HandledEventTypes], registry.HasCatchAll);
+        });
+
+        // Binds and validates PaymentKit:* (ValidateOnStart) and registers the endpoint in the background.
+        services.AddWebhookRegistration(configuration);
+        // Storage:* and ConnectionStrings:PaymentEvents, validated on start; the schema is migrated before serving.
+        services.AddEventStorage(configuration);
+
+        services.AddProblemDetails();
+        services.AddWebhookReceiver(configuration);
+        services.AddAdminApi(configuration);
+        services.AddEventProcessing(configuration);
         return builder;
     }
 
@@ -24,6 +56,26 @@ public static class PaymentEventsHostingExtensions
     public static IEndpointRouteBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+
+        // Start listening to the meter before the first request.
+        _ = services.GetRequiredService<PrometheusExporter>();
+
+        var webhooks = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        endpoints.MapCallback(webhooks.Path);
+        endpoints.MapHealth();
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!);
+        if (services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
+        {
+            endpoints.MapAdmin();
+            AdminLog.Enabled(logger);
+        }
+        else
+        {
+            AdminLog.Disabled(logger);
+        }
+
         return endpoints;
     }
 }

@@ -18,6 +18,9 @@ public sealed class WebhookOptions
     /// <summary>Leeway on the signature's <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Refuse signatures whose <c>exp - iat</c> window is longer than this (the SDK signs 300 s). Default 1 h.</summary>
+    public TimeSpan MaxValidity { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Accept V0 (body-only) signatures; they never expire, so only dedup protects against replay.</summary>
     public bool AllowV0Signatures { get; set; }
 }

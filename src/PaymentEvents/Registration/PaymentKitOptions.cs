@@ -1,11 +1,20 @@
 namespace PaymentEvents.Registration;
 
-// CONTRACT (skeleton): keys from shared INTERFACE.md; the registration helper adds validation.
+// CONTRACT (skeleton): keys from shared INTERFACE.md; validation in PaymentKitOptionsValidator.
 
 /// <summary>Configuration section <c>PaymentKit</c>.</summary>
 public sealed class PaymentKitOptions
 {
     public const string SectionName = "PaymentKit";
+
+    /// <summary>Metadata key/value that marks an endpoint as ours (with <c>instance</c> = <see cref="InstanceName"/>).</summary>
+    public const string ManagedByKey = "managed_by";
+
+    /// <summary>Value of <see cref="ManagedByKey"/> on endpoints this service registered.</summary>
+    public const string ManagedByValue = "payment-events";
+
+    /// <summary>Metadata key holding <see cref="InstanceName"/>.</summary>
+    public const string InstanceKey = "instance";
 
     /// <summary>Payment Kit's app public key (0x hex) used to verify deliveries.</summary>
     public string? AppPk { get; set; }
@@ -29,4 +38,35 @@ public sealed class PaymentKitOptions
     public Uri? CallbackUrl { get; set; }
 
     public bool Livemode { get; set; }
+
+    /// <summary>Register (create or update) our webhook endpoint at startup when <see cref="BaseUrl"/> is set. Default true.</summary>
+    public bool Register { get; set; } = true;
+
+    /// <summary>
+    /// Names this deployment in the endpoint's metadata marker, so several deployments (staging, a second
+    /// service) of one app each manage only their own endpoint. Default <c>default</c>.
+    /// </summary>
+    public string InstanceName { get; set; } = "default";
+
+    /// <summary>Event types to subscribe to in addition to the ones handlers handle.</summary>
+    public IList<string> ExtraEvents { get; } = [];
+
+    /// <summary>
+    /// Subscribe to every event (<c>["*"]</c>) when a catch-all handler exists. Off by default: the
+    /// endpoint then lists the handled types explicitly.
+    /// </summary>
+    public bool SubscribeAll { get; set; }
+
+    /// <summary>
+    /// After registering, check the endpoint again this often (re-enabling or re-creating it if someone disabled
+    /// or deleted it). Default 1 h; <c>00:00:00</c> turns re-checks off.
+    /// </summary>
+    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The wallet type parsed from <see cref="WalletType"/> (validated at startup).</summary>
+    public Protocol.WalletType ParsedWalletType =>
+        string.Equals(WalletType, "ethereum", StringComparison.OrdinalIgnoreCase) ? Protocol.WalletType.Ethereum : Protocol.WalletType.Arcblock;
+
+    /// <summary>True when registration should run: enabled and a <see cref="BaseUrl"/> is configured.</summary>
+    public bool RegistrationEnabled => Register && BaseUrl is not null;
 }

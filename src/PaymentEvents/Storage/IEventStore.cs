@@ -1,6 +1,8 @@
 namespace PaymentEvents.Storage;
 
-// CONTRACT (skeleton): owned by the storage helper; the receiver, processor and admin API use it.
+// CONTRACT: owned by the storage helper; the receiver, processor and admin API use it.
+// Refinements over the skeleton: CompleteAsync/FailAsync return bool (false = lease lost, nothing changed),
+// EventLease carries a LeaseToken (fencing), MigrateAsync/ListAsync/Replay semantics documented below.
 
 /// <summary>
 /// The durable inbox. Two engines implement it (SQLite, PostgreSQL) and one contract test suite
@@ -29,29 +31,55 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<EventLease>> ClaimAsync(string owner, int max, TimeSpan leaseDuration, CancellationToken cancellationToken);
 
-    /// <summary>Extends a lease the owner still holds; false when it was lost.</summary>
+    /// <summary>
+    /// Extends a lease the owner still holds; false when it was lost (another worker claimed the event after
+    /// the lease expired, or it was replayed). A lease that expired but was not taken over can still be renewed.
+    /// </summary>
     Task<bool> RenewLeaseAsync(EventLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken);
 
     /// <summary>Names of the handlers that already succeeded for this event (they never run again).</summary>
     Task<IReadOnlySet<string>> GetSucceededHandlersAsync(string eventId, CancellationToken cancellationToken);
 
-    /// <summary>Records one handler attempt (success, or failure with its error).</summary>
+    /// <summary>
+    /// Records one handler attempt (success, or failure with its error). Once a handler succeeded for an event
+    /// it stays succeeded (also across replays); <c>LastError</c> is the error of the most recent attempt.
+    /// </summary>
     Task RecordHandlerAttemptAsync(string eventId, string handler, bool succeeded, string? errorMessage, CancellationToken cancellationToken);
 
-    /// <summary>Finishes a leased event as <see cref="EventStatus.Processed"/> or <see cref="EventStatus.Ignored"/>.</summary>
-    Task CompleteAsync(EventLease lease, EventStatus status, CancellationToken cancellationToken);
+    /// <summary>
+    /// Finishes a leased event as <see cref="EventStatus.Processed"/> or <see cref="EventStatus.Ignored"/>.
+    /// Fenced: false (and nothing changes) when <paramref name="lease"/> is no longer the current lease.
+    /// </summary>
+    Task<bool> CompleteAsync(EventLease lease, EventStatus status, CancellationToken cancellationToken);
 
-    /// <summary>Releases a leased event after a failure: <see cref="EventStatus.Failed"/> until <paramref name="retryAt"/>, or <see cref="EventStatus.Dead"/> when it is null.</summary>
-    Task FailAsync(EventLease lease, string errorMessage, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Releases a leased event after a failure: <see cref="EventStatus.Failed"/> until <paramref name="retryAt"/>,
+    /// or <see cref="EventStatus.Dead"/> when it is null; the error is kept as <c>last_error</c>.
+    /// Fenced: false (and nothing changes) when <paramref name="lease"/> is no longer the current lease.
+    /// </summary>
+    Task<bool> FailAsync(EventLease lease, string errorMessage, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 
+    /// <summary>The event with its per-handler attempts; null when unknown.</summary>
     Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Newest first (arrival order, descending), filtered by type/status/object id; <see cref="EventQuery.Limit"/>
+    /// is clamped to 1..500. Throws <see cref="ArgumentException"/> for a cursor this store did not produce.
+    /// </summary>
     Task<EventPage> ListAsync(EventQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Queues one event again (status received, due now, attempt counter reset). False when unknown.</summary>
+    /// <summary>
+    /// Queues one event again (status received, due now, attempt counter reset, lease cleared). False when unknown.
+    /// Handler success records are KEPT: a handler that already succeeded for this event is not run again.
+    /// An event that is <see cref="EventStatus.Processing"/> under a live lease is left alone (it is being worked on;
+    /// replay it once it has finished); the call still returns true.
+    /// </summary>
     Task<bool> ReplayAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Queues again every event with this status (and type, when given); returns how many.</summary>
+    /// <summary>
+    /// Queues again every event with this status (and type, when given); returns how many. Same rules as
+    /// <see cref="ReplayAsync"/>; <see cref="EventStatus.Processing"/> replays nothing and returns 0.
+    /// </summary>
     Task<int> ReplayManyAsync(EventStatus status, string? type, CancellationToken cancellationToken);
 }
 
@@ -83,7 +111,15 @@ public sealed record EventLease(
     string Payload,
     int Attempt,
     string Owner,
-    DateTimeOffset LeaseExpiresAt);
+    DateTimeOffset LeaseExpiresAt)
+{
+    /// <summary>
+    /// Fencing token: grows by one on every claim of the event (never reset, not even by a replay). Renew, complete
+    /// and fail only act when the stored token still equals this one, so a worker whose lease was taken over cannot
+    /// overwrite the new owner's work, even when both use the same owner name.
+    /// </summary>
+    public long LeaseToken { get; init; }
+}
 
 /// <summary>Per-handler bookkeeping of one event.</summary>
 public sealed record HandlerAttempts(string Handler, int Attempts, bool Succeeded, string? LastError, DateTimeOffset LastAttemptAt);

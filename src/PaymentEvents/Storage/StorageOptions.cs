@@ -1,13 +1,28 @@
 namespace PaymentEvents.Storage;
 
-/// <summary>Configuration section <c>Storage</c> (see shared INTERFACE.md).</summary>
+/// <summary>Configuration section <c>Storage</c> plus <c>ConnectionStrings:PaymentEvents</c> (see INTERFACE.md).</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
+    /// <summary>Name under <c>ConnectionStrings</c> of the PostgreSQL connection string.</summary>
+    public const string ConnectionStringName = "PaymentEvents";
+
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
-    public string Provider { get; set; } = "sqlite";
+    public string Provider { get; set; } = Sqlite;
 
     /// <summary>Where the SQLite file (and the development key) live.</summary>
     public string DataDir { get; set; } = "./data";
+
+    /// <summary>PostgreSQL connection string, from <c>ConnectionStrings:PaymentEvents</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>True when <see cref="Provider"/> names PostgreSQL (case-insensitive).</summary>
+    public bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <see cref="Provider"/> names SQLite (case-insensitive).</summary>
+    public bool IsSqlite => string.Equals(Provider?.Trim(), Sqlite, StringComparison.OrdinalIgnoreCase);
 }

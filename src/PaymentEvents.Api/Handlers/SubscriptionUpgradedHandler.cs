@@ -1,0 +1,18 @@
+using PaymentEvents.Events;
+using PaymentEvents.Handlers;
+
+namespace PaymentEvents.Api.Handlers;
+
+/// <summary>Sample handler for <c>customer.subscription.upgraded</c>: logs it. A subscription changed plan.</summary>
+public sealed partial class SubscriptionUpgradedHandler(ILogger<SubscriptionUpgradedHandler> logger) : IPaymentEventHandler<SubscriptionUpgraded>
+{
+    public Task HandleAsync(SubscriptionUpgraded paymentEvent, CancellationToken cancellationToken)
+    {
+        var o = paymentEvent.Object;
+        Log(logger, paymentEvent.Id, o.Id, o.Status, o.CustomerId, o.CurrentPeriodEnd);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "customer.subscription.upgraded {EventId}: subscription {SubscriptionId} is {Status} for customer {CustomerId}, current period ends {CurrentPeriodEnd}")]
+    private static partial void Log(ILogger logger, string eventId, string? subscriptionId, string? status, string? customerId, long? currentPeriodEnd);
+}

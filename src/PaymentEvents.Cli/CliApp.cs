@@ -1,0 +1,54 @@
+using PaymentEvents.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace PaymentEvents.Cli;
+
+/// <summary>The <c>paymentevents</c> command tree.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for invalid input or configuration (bad hex, unknown event type, missing key).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code when the remote side failed or was unreachable, or a signature was invalid.</summary>
+    public const int Failure = 1;
+
+    public static Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("paymentevents");
+            config.ConfigureConsole(environment.Console);
+            config.Settings.Registrar.RegisterInstance(environment);
+            config.SetExceptionHandler((ex, _) =>
+            {
+                environment.Error.WriteLine($"error: {ex.Message}");
+                return UsageError;
+            });
+
+            config.AddCommand<KeygenCommand>("keygen")
+                .WithDescription("Generate an app key pair and print it as configuration lines.")
+                .WithExample("keygen")
+                .WithExample("keygen", "--type", "ethereum", "--json");
+            config.AddCommand<TriggerCommand>("trigger")
+                .WithDescription("Send a signed sample event to a callback URL.")
+                .WithExample("trigger", "customer.subscription.started", "--url", "http://localhost:5000/api/payment/callback")
+                .WithExample("trigger", "invoice.paid", "--url", "http://localhost:5000/api/payment/callback", "--set", "data.object.status=paid", "--count", "100");
+            config.AddCommand<SignCommand>("sign")
+                .WithDescription("Sign a JSON body and print the headers and a curl command.")
+                .WithExample("sign", "event.json", "--url", "http://localhost:5000/api/payment/callback");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Verify a captured request's signature and print why it is (not) valid.")
+                .WithExample("verify", "--headers", "headers.txt", "--body", "body.json", "--url", "https://shop.example/api/payment/callback", "--pk", "0x...");
+            config.AddBranch("endpoints", endpoints =>
+            {
+                endpoints.SetDescription("List, ensure or delete webhook endpoints at a real Payment Kit.");
+                endpoints.AddCommand<EndpointsListCommand>("list").WithDescription("List every webhook endpoint.");
+                endpoints.AddCommand<EndpointsEnsureCommand>("ensure").WithDescription("Create or update our endpoint (what the service does at startup).");
+                endpoints.AddCommand<EndpointsDeleteCommand>("delete").WithDescription("Delete one endpoint by id.");
+            });
+        });
+        return app.RunAsync(args, cancellationToken);
+    }
+}

@@ -1,0 +1,85 @@
+using PaymentEvents.Protocol;
+using PaymentEvents.Registration;
+
+namespace PaymentEvents.Cli.Infrastructure;
+
+/// <summary>Parsing of wallet types and keys given on the command line, with messages naming the option.</summary>
+internal static class Keys
+{
+    public static WalletType ParseWalletType(string? value, string option = "--type") => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "arcblock" or "ed25519" => WalletType.Arcblock,
+        "ethereum" or "eth" => WalletType.Ethereum,
+        _ => throw new CliException($"{option} must be 'arcblock' or 'ethereum' (got '{value}')."),
+    };
+
+    public static AppKey ParseSecretKey(string hex, WalletType walletType, string option)
+    {
+        try
+        {
+            return AppKey.FromSecretKeyHex(hex.Trim(), walletType);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException($"{option} is not a valid {walletType.ToString().ToLowerInvariant()} secret key: {ex.Message} Expected 0x followed by hex (e.g. the PaymentKit__AppSk line of 'paymentevents keygen').");
+        }
+    }
+
+    public static TrustedKey ParsePublicKey(string hex, WalletType walletType, string option)
+    {
+        try
+        {
+            return TrustedKey.FromHex(option, hex.Trim(), walletType);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException($"{option} is not a valid {walletType.ToString().ToLowerInvariant()} public key: {ex.Message} Expected 0x followed by hex.");
+        }
+    }
+
+    /// <summary>The signing key: <c>--key</c>, else <c>PaymentKit__AppSk</c>, else the receiver's development key in the data directory.</summary>
+    public static AppKey ResolveSigningKey(string? key, string? dataDir, string? walletType, CliEnvironment environment)
+    {
+        var type = ParseWalletType(walletType, "--wallet-type");
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            return ParseSecretKey(key, type, "--key");
+        }
+
+        var fromEnv = environment.GetEnvironmentVariable("PaymentKit__AppSk");
+        if (dataDir is null && !string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return ParseSecretKey(fromEnv, type, "PaymentKit__AppSk");
+        }
+
+        var dir = dataDir ?? "./data";
+        DevelopmentKey? devKey;
+        try
+        {
+            devKey = DevelopmentKeyStore.TryLoad(dir);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+
+        return devKey?.Key ?? throw new CliException(
+            $"No signing key: {DevelopmentKeyStore.PathFor(dir)} does not exist. Pass --key 0x<secret key>, set PaymentKit__AppSk, " +
+            "or start the receiver once in Development (it creates dev-key.json in Storage:DataDir) and point --data-dir at that directory.");
+    }
+
+    public static Uri ParseUrl(string? value, string option)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new CliException($"{option} is required.");
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new CliException($"{option} must be an absolute http(s) URL (got '{value}').");
+        }
+
+        return uri;
+    }
+}

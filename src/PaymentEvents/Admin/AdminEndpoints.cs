@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using PaymentEvents.Processing;
+using PaymentEvents.Storage;
+
+namespace PaymentEvents.Admin;
+
+/// <summary>The admin API under <c>/api/events</c> (INTERFACE.md), behind <see cref="ApiKeyFilter"/>.</summary>
+internal static class AdminEndpoints
+{
+    internal const int MaxLimit = 500;
+
+    public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/events")
+            .WithTags("Admin")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithMetadata(new AdminApiKeyMetadata());
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListEvents")
+            .WithSummary("Lists stored events, newest first, filtered by type, status and object id.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetEvent")
+            .WithSummary("Shows one stored event: status, per-handler attempts, last error and the payload.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id}/replay", ReplayOneAsync)
+            .WithName("ReplayEvent")
+            .WithSummary("Queues one event again (its handlers that already succeeded do not run again).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/replay", ReplayManyAsync)
+            .WithName("ReplayEvents")
+            .WithSummary("Queues again every event with a status (default dead), optionally of one type.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return group;
+    }
+
+    internal static async Task<Results<Ok<EventListResponse>, ProblemHttpResult>> ListAsync(
+        IEventStore store,
+        [FromQuery] string? type,
+        [FromQuery] string? status,
+        [FromQuery(Name = "object_id")] string? objectId,
+        [FromQuery] int? limit,
+        [FromQuery] string? cursor,
+        CancellationToken cancellationToken)
+    {
+        EventStatus? statusFilter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!EventStatusNames.TryParse(status, out var parsed))
+            {
+                return InvalidStatus(status);
+            }
+
+            statusFilter = parsed;
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid limit",
+                detail: $"limit must be between 1 and {MaxLimit}.");
+        }
+
+        EventPage page;
+        try
+        {
+            page = await store.ListAsync(
+                new EventQuery(NullIfEmpty(type), statusFilter, NullIfEmpty(objectId), limit ?? 50, NullIfEmpty(cursor)),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid cursor", detail: "cursor is not one this API returned.");
+        }
+
+        return TypedResults.Ok(new EventListResponse([.. page.Items.Select(EventSummary.From)], page.NextCursor));
+    }
+
+    internal static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, IEventStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(id, cancellationToken);
+        return stored is null ? NotFound(id) : TypedResults.Ok(EventDetail.From(stored));
+    }
+
+    internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayOneAsync(
+        string id,
+        IEventStore store,
+        InboxSignal inbox,
+        CancellationToken cancellationToken)
+    {
+        if (!await store.ReplayAsync(id, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        inbox.Notify();
+        return TypedResults.Accepted((string?)null, new ReplayResponse(1));
+    }
+
+    internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayManyAsync(
+        IEventStore store,
+        InboxSignal inbox,
+        [FromQuery] string? status,
+        [FromQuery] string? type,
+        CancellationToken cancellationToken)
+    {
+        var statusText = string.IsNullOrEmpty(status) ? "dead" : status;
+        if (!EventStatusNames.TryParse(statusText, out var parsed))
+        {
+            return InvalidStatus(statusText);
+        }
+
+        var count = await store.ReplayManyAsync(parsed, NullIfEmpty(type), cancellationToken);
+        if (count > 0)
+        {
+            inbox.Notify();
+        }
+
+        return TypedResults.Accepted((string?)null, new ReplayResponse(count));
+    }
+
+    private static ProblemHttpResult InvalidStatus(string status) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Invalid status",
+        detail: $"status '{status}' is not one of: {EventStatusNames.Allowed}.");
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Event not found",
+        detail: $"No stored event has id '{id}'.");
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
+
+/// <summary>Marks admin endpoints so the OpenAPI document can attach the X-Api-Key requirement.</summary>
+public sealed class AdminApiKeyMetadata;

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace PaymentEvents.Events.Json;
+
+/// <summary>
+/// Source-generated metadata for the envelope and the modelled resources: no reflection per event, trim-safe.
+/// Numbers may arrive as strings (Sequelize returns DECIMAL columns as strings); see the lenient converters.
+/// </summary>
+[JsonSourceGenerationOptions(
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(LenientStringConverter), typeof(LenientDateTimeOffsetConverter), typeof(LenientBooleanConverter), typeof(LenientMetadataConverter)])]
+[JsonSerializable(typeof(EventEnvelope))]
+[JsonSerializable(typeof(Subscription))]
+[JsonSerializable(typeof(CheckoutSession))]
+[JsonSerializable(typeof(PaymentIntent))]
+[JsonSerializable(typeof(Invoice))]
+[JsonSerializable(typeof(Refund))]
+[JsonSerializable(typeof(Customer))]
+internal sealed partial class PaymentEventsJsonContext : JsonSerializerContext;

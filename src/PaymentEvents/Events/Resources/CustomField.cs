@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PaymentEvents.Events;
+
+// Shapes from @blocklet/payment-types@1.27.2 (PROTOCOL §2). Every member is optional: Payment Kit adds fields and
+// enum values without notice; unknown ones land in ExtensionData. Amounts are exact decimal strings (token units).
+
+/// <summary>CustomField of types.d.ts: a field the checkout asked for.</summary>
+public sealed record CustomField
+{
+    [JsonPropertyName("key")]
+    public string? Key { get; init; }
+
+    [JsonPropertyName("label")]
+    public string? Label { get; init; }
+
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    [JsonPropertyName("optional")]
+    public bool? Optional { get; init; }
+
+    [JsonPropertyName("text")]
+    public CustomFieldLength? Text { get; init; }
+
+    [JsonPropertyName("numeric")]
+    public CustomFieldLength? Numeric { get; init; }
+
+    [JsonPropertyName("dropdown")]
+    public CustomFieldDropdown? Dropdown { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>CustomField.text / .numeric limits.</summary>
+public sealed record CustomFieldLength
+{
+    [JsonPropertyName("maximum_length")]
+    public int? MaximumLength { get; init; }
+
+    [JsonPropertyName("minimum_length")]
+    public int? MinimumLength { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>CustomField.dropdown.</summary>
+public sealed record CustomFieldDropdown
+{
+    [JsonPropertyName("options")]
+    public IReadOnlyList<CustomFieldOption>? Options { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>A dropdown option.</summary>
+public sealed record CustomFieldOption
+{
+    [JsonPropertyName("label")]
+    public string? Label { get; init; }
+
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}

@@ -1,0 +1,229 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PaymentEvents.Events;
+
+// Shapes from @blocklet/payment-types@1.27.2 (PROTOCOL §2). Every member is optional: Payment Kit adds fields and
+// enum values without notice; unknown ones land in ExtensionData. Amounts are exact decimal strings (token units).
+
+/// <summary>Subscription.pending_update: changes waiting for a payment.</summary>
+public sealed record SubscriptionPendingUpdate
+{
+    /// <summary>Unix seconds.</summary>
+    [JsonPropertyName("billing_cycle_anchor")]
+    public long? BillingCycleAnchor { get; init; }
+
+    /// <summary>Unix seconds.</summary>
+    [JsonPropertyName("expires_at")]
+    public long? ExpiresAt { get; init; }
+
+    [JsonPropertyName("subscription_items")]
+    public JsonElement? SubscriptionItems { get; init; }
+
+    /// <summary>Unix seconds.</summary>
+    [JsonPropertyName("trial_end")]
+    public long? TrialEnd { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>Subscription.cancelation_details.</summary>
+public sealed record SubscriptionCancelationDetails
+{
+    [JsonPropertyName("comment")]
+    public string? Comment { get; init; }
+
+    /// <summary>Known values: <see cref="PaymentEvents.Events.CancelationFeedback"/>; any other string is kept as is.</summary>
+    [JsonPropertyName("feedback")]
+    public string? Feedback { get; init; }
+
+    /// <summary>Known values: <see cref="PaymentEvents.Events.CancelationReason"/>; any other string is kept as is.</summary>
+    [JsonPropertyName("reason")]
+    public string? Reason { get; init; }
+
+    [JsonPropertyName("return_stake")]
+    public bool? ReturnStake { get; init; }
+
+    [JsonPropertyName("slash_stake")]
+    public bool? SlashStake { get; init; }
+
+    [JsonPropertyName("slash_reason")]
+    public string? SlashReason { get; init; }
+
+    /// <summary>Known values: <see cref="PaymentEvents.Events.CancelationRefund"/>; any other string is kept as is.</summary>
+    [JsonPropertyName("refund")]
+    public string? Refund { get; init; }
+
+    [JsonPropertyName("requested_by")]
+    public string? RequestedBy { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>Subscription.billing_thresholds (numbers in the .d.ts; read as exact decimal strings).</summary>
+public sealed record SubscriptionBillingThresholds
+{
+    /// <summary>Exact decimal string in token units (a JSON number is read as its literal text).</summary>
+    [JsonPropertyName("amount_gte")]
+    public string? AmountGte { get; init; }
+
+    /// <summary>Exact decimal string in token units (a JSON number is read as its literal text).</summary>
+    [JsonPropertyName("stake_gte")]
+    public string? StakeGte { get; init; }
+
+    [JsonPropertyName("reset_billing_cycle_anchor")]
+    public bool? ResetBillingCycleAnchor { get; init; }
+
+    [JsonPropertyName("no_stake")]
+    public bool? NoStake { get; init; }
+
+    [JsonPropertyName("references_primary_stake")]
+    public bool? ReferencesPrimaryStake { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>Subscription.pause_collection.</summary>
+public sealed record SubscriptionPauseCollection
+{
+    /// <summary>Known values: <see cref="PaymentEvents.Events.PauseCollectionBehavior"/>; any other string is kept as is.</summary>
+    [JsonPropertyName("behavior")]
+    public string? Behavior { get; init; }
+
+    /// <summary>Unix seconds.</summary>
+    [JsonPropertyName("resumes_at")]
+    public long? ResumesAt { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>trial_settings: what happens when a trial ends.</summary>
+public sealed record TrialSettings
+{
+    [JsonPropertyName("end_behavior")]
+    public TrialEndBehavior? EndBehavior { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>trial_settings.end_behavior.</summary>
+public sealed record TrialEndBehavior
+{
+    /// <summary>Known values: <see cref="PaymentEvents.Events.MissingPaymentMethodBehavior"/>; any other string is kept as is.</summary>
+    [JsonPropertyName("missing_payment_method")]
+    public string? MissingPaymentMethod { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>Subscription.slippage_config (dynamic pricing).</summary>
+public sealed record SlippageConfig
+{
+    [JsonPropertyName("mode")]
+    public string? Mode { get; init; }
+
+    [JsonPropertyName("percent")]
+    public decimal? Percent { get; init; }
+
+    [JsonPropertyName("min_acceptable_rate")]
+    public string? MinAcceptableRate { get; init; }
+
+    [JsonPropertyName("base_currency")]
+    public string? BaseCurrency { get; init; }
+
+    [JsonPropertyName("updated_at_ms")]
+    public long? UpdatedAtMs { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>Subscription.overdraft_protection.</summary>
+public sealed record OverdraftProtection
+{
+    [JsonPropertyName("enabled")]
+    public bool? Enabled { get; init; }
+
+    [JsonPropertyName("payment_method_id")]
+    public string? PaymentMethodId { get; init; }
+
+    [JsonPropertyName("payment_details")]
+    public PaymentDetails? PaymentDetails { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>Subscription.credit_schedule_state values (per price id).</summary>
+public sealed record CreditSchedulePriceState
+{
+    [JsonPropertyName("enabled")]
+    public bool? Enabled { get; init; }
+
+    /// <summary>Unix seconds.</summary>
+    [JsonPropertyName("schedule_anchor_at")]
+    public long? ScheduleAnchorAt { get; init; }
+
+    /// <summary>Unix seconds.</summary>
+    [JsonPropertyName("next_grant_at")]
+    public long? NextGrantAt { get; init; }
+
+    [JsonPropertyName("last_grant_seq")]
+    public long? LastGrantSeq { get; init; }
+
+    [JsonPropertyName("grants_in_current_period")]
+    public long? GrantsInCurrentPeriod { get; init; }
+
+    [JsonPropertyName("last_grant_id")]
+    public string? LastGrantId { get; init; }
+
+    [JsonPropertyName("last_error")]
+    public string? LastError { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
+
+/// <summary>ServiceAction of types.d.ts: a link or notification shown for a subscription.</summary>
+public sealed record ServiceAction
+{
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    [JsonPropertyName("triggerEvents")]
+    public IReadOnlyList<string>? TriggerEvents { get; init; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("color")]
+    public string? Color { get; init; }
+
+    [JsonPropertyName("variant")]
+    public string? Variant { get; init; }
+
+    [JsonPropertyName("text")]
+    public IReadOnlyDictionary<string, string>? Text { get; init; }
+
+    [JsonPropertyName("link")]
+    public string? Link { get; init; }
+
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}

@@ -1,0 +1,313 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaymentEvents.Handlers;
+using PaymentEvents.Storage;
+
+namespace PaymentEvents.Processing;
+
+/// <summary>
+/// Claims due events from the store and runs them, up to <see cref="ProcessingOptions.MaxConcurrency"/>
+/// at a time. Several replicas may share one database: the store's claim gives each event to one
+/// lease holder, and only the earliest unfinished event of an object is claimable, so one object's
+/// events run in arrival order, one at a time, across all replicas.
+/// </summary>
+/// <remarks>
+/// Shutdown: when the host stops, no more events are claimed and running handlers are allowed to
+/// finish; their token is cancelled only when the host's shutdown timeout
+/// (<see cref="HostOptions.ShutdownTimeout"/>) runs out. A handler cut off that way is not recorded
+/// (never as a success) and its event is run again by whichever instance claims it after the lease expires.
+/// </remarks>
+internal sealed class EventProcessor : BackgroundService
+{
+    private readonly IEventStore _store;
+    private readonly EventDispatcher _dispatcher;
+    private readonly HandlerRegistry _registry;
+    private readonly InboxSignal _signal;
+    private readonly RetryBackoff _backoff;
+    private readonly ProcessingMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+    private readonly ProcessingOptions _options;
+    private readonly ILogger<EventProcessor> _logger;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationToken _abortToken;
+    private readonly ConcurrentDictionary<long, Task> _running = new();
+    private long _nextRunId;
+
+    public EventProcessor(
+        IEventStore store,
+        EventDispatcher dispatcher,
+        HandlerRegistry registry,
+        InboxSignal signal,
+        RetryBackoff backoff,
+        ProcessingMetrics metrics,
+        TimeProvider timeProvider,
+        IOptions<ProcessingOptions> options,
+        ILogger<EventProcessor> logger)
+    {
+        _store = store;
+        _dispatcher = dispatcher;
+        _registry = registry;
+        _signal = signal;
+        _backoff = backoff;
+        _metrics = metrics;
+        _timeProvider = timeProvider;
+        _options = options.Value;
+        _logger = logger;
+        _abortToken = _abort.Token;
+        Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    }
+
+    /// <summary>This instance's lease owner id (unique per processor, also within one process).</summary>
+    public string Owner { get; }
+
+    /// <summary>Events being run right now.</summary>
+    public int Running => _running.Count;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // cancellationToken fires when the host's shutdown timeout runs out: only then are handlers cut off.
+        await using var abortOnTimeout = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abort);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        _logger.LogRegistry(_registry);
+        ProcessingLog.ProcessorStarted(_logger, Owner, _options.MaxConcurrency, _options.MaxAttempts);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var wanted = Math.Min(_options.MaxConcurrency - _running.Count, _options.BatchSize);
+                var maybeMore = false;
+                if (wanted > 0)
+                {
+                    var leases = await ClaimAsync(wanted, stoppingToken);
+                    foreach (var lease in leases)
+                    {
+                        Start(lease);
+                    }
+
+                    // A full batch suggests more is due now; a short one means wait for a signal or the poll.
+                    maybeMore = leases.Count == wanted;
+                }
+
+                if (maybeMore && _running.Count < _options.MaxConcurrency)
+                {
+                    continue;
+                }
+
+                await _signal.WaitAsync(_options.PollInterval, _timeProvider, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            ProcessingLog.ProcessorStopping(_logger, Owner, _running.Count);
+            await Task.WhenAll(_running.Values);
+        }
+    }
+
+    private async Task<IReadOnlyList<EventLease>> ClaimAsync(int max, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await _store.ClaimAsync(Owner, max, _options.LeaseDuration, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            ProcessingLog.ClaimFailed(_logger, e, _options.PollInterval);
+            return [];
+        }
+    }
+
+    private void Start(EventLease lease)
+    {
+        var id = Interlocked.Increment(ref _nextRunId);
+        var task = Task.Run(() => ProcessAsync(lease), CancellationToken.None);
+        _running[id] = task;
+
+        // Registered after the add, so the removal always follows it. Finishing an event may make the
+        // next event of the same object claimable: wake the loop.
+        _ = task.ContinueWith(
+            (_, state) =>
+            {
+                var (processor, runId) = ((EventProcessor, long))state!;
+                processor._running.TryRemove(runId, out Task? _);
+                processor._signal.Notify();
+            },
+            (this, id),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task ProcessAsync(EventLease lease)
+    {
+        var started = _timeProvider.GetTimestamp();
+        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abortToken);
+        using var renewalCts = CancellationTokenSource.CreateLinkedTokenSource(handlerCts.Token);
+        var renewal = KeepLeaseAsync(lease, handlerCts, renewalCts.Token);
+        DispatchResult result;
+        try
+        {
+            result = await _dispatcher.DispatchAsync(lease, handlerCts.Token);
+        }
+        catch (OperationCanceledException) when (handlerCts.IsCancellationRequested)
+        {
+            await renewalCts.CancelAsync();
+            if (await renewal)
+            {
+                ProcessingLog.LeaseLost(_logger, lease.EventId);
+            }
+            else
+            {
+                ProcessingLog.Interrupted(_logger, lease.EventId);
+            }
+
+            return;
+        }
+#pragma warning disable CA1031 // the store failed mid-dispatch: the lease expires and the event is retried
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await renewalCts.CancelAsync();
+            await renewal;
+            ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
+            return;
+        }
+
+        await renewalCts.CancelAsync();
+        if (await renewal)
+        {
+            ProcessingLog.LeaseLost(_logger, lease.EventId);
+            return;
+        }
+
+        try
+        {
+            await FinishAsync(lease, result, _timeProvider.GetElapsedTime(started));
+        }
+#pragma warning disable CA1031 // see above: the lease expires and the event is retried
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
+        }
+    }
+
+    private async Task FinishAsync(EventLease lease, DispatchResult result, TimeSpan duration)
+    {
+        // The store fences every write with the lease: false means another worker owns the event now
+        // (our lease expired and it was claimed, or it was replayed) and nothing was changed.
+        var token = _abortToken;
+        switch (result.Status)
+        {
+            case DispatchStatus.Processed:
+                if (await _store.CompleteAsync(lease, EventStatus.Processed, token))
+                {
+                    _metrics.EventFinished("processed");
+                    ProcessingLog.EventProcessed(_logger, lease.EventId, lease.Type, result.HandlersRun, duration.TotalMilliseconds);
+                    return;
+                }
+
+                break;
+
+            case DispatchStatus.Ignored:
+                if (await _store.CompleteAsync(lease, EventStatus.Ignored, token))
+                {
+                    _metrics.EventFinished("ignored");
+                    ProcessingLog.EventIgnored(_logger, lease.EventId, lease.Type);
+                    return;
+                }
+
+                break;
+
+            case DispatchStatus.Unreadable:
+                if (await _store.FailAsync(lease, result.Error!, null, token))
+                {
+                    _metrics.EventDead();
+                    ProcessingLog.EventUnreadable(_logger, lease.EventId, lease.Type, result.Error!);
+                    return;
+                }
+
+                break;
+
+            case DispatchStatus.Failed:
+                DateTimeOffset? retryAt = lease.Attempt >= _options.MaxAttempts
+                    ? null
+                    : _timeProvider.GetUtcNow() + _backoff.DelayAfter(lease.Attempt);
+                foreach (var failure in result.Failures)
+                {
+                    ProcessingLog.HandlerFailed(_logger, failure.Exception, failure.Handler, lease.EventId, lease.Type, lease.Attempt, retryAt);
+                }
+
+                if (!await _store.FailAsync(lease, result.Error!, retryAt, token))
+                {
+                    break;
+                }
+
+                if (retryAt is { } at)
+                {
+                    ProcessingLog.EventRetryScheduled(_logger, lease.EventId, lease.Attempt, _options.MaxAttempts, at, result.Error!);
+                }
+                else
+                {
+                    _metrics.EventDead();
+                    ProcessingLog.EventDead(_logger, lease.EventId, lease.Type, lease.Attempt, result.Error!);
+                }
+
+                return;
+        }
+
+        ProcessingLog.LeaseLost(_logger, lease.EventId);
+    }
+
+    /// <summary>
+    /// Renews the lease every third of its duration until <paramref name="stop"/> fires. Returns true when
+    /// the lease was lost, after cancelling <paramref name="handlers"/> so the event's handlers stop.
+    /// </summary>
+    private async Task<bool> KeepLeaseAsync(EventLease lease, CancellationTokenSource handlers, CancellationToken stop)
+    {
+        var every = _options.LeaseDuration / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, _timeProvider, stop);
+                bool held;
+                try
+                {
+                    held = await _store.RenewLeaseAsync(lease, _options.LeaseDuration, stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A database blip: keep going and try again; the lease has two more thirds to live.
+                    ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
+                    continue;
+                }
+
+                if (!held)
+                {
+                    await handlers.CancelAsync();
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

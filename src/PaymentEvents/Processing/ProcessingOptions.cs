@@ -1,0 +1,28 @@
+namespace PaymentEvents.Processing;
+
+/// <summary>Configuration section <c>Processing</c>: how stored events are run through the handlers.</summary>
+public sealed class ProcessingOptions
+{
+    public const string SectionName = "Processing";
+
+    /// <summary>Events handled at the same time by this instance (1..256). Events of one object never overlap.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Tries per event before it is marked <c>dead</c> (1..100). Replay starts the count again.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Median wait before the first retry; later retries back off exponentially with jitter.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest wait between two tries.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a claimed event stays with this instance without renewal; renewed every third of it while handlers run.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the store is polled when nothing signals new work (other replicas' events, due retries).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most events claimed in one query (1..1000); never more than free concurrency slots.</summary>
+    public int BatchSize { get; set; } = 16;
+}

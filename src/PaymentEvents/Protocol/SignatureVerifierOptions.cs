@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace PaymentEvents.Protocol;
+
+/// <summary>Verification policy (configuration section <c>Webhooks</c>).</summary>
+public sealed class SignatureVerifierOptions
+{
+    /// <summary>Accept V0 (body-only, never expiring) signatures. Off by default.</summary>
+    public bool AllowV0 { get; set; }
+
+    /// <summary>The same switch under its configuration key, <c>Webhooks:AllowV0Signatures</c> (INTERFACE.md).</summary>
+    public bool AllowV0Signatures
+    {
+        get => AllowV0;
+        set => AllowV0 = value;
+    }
+
+    /// <summary>Leeway on <c>exp</c>. The SDK has none; default 30 s.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Refuse <c>exp - iat</c> windows longer than this (the SDK signs 300 s). Default 1 h.</summary>
+    public TimeSpan MaxValidity { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>Startup validation of <see cref="SignatureVerifierOptions"/>; messages name the configuration key.</summary>
+public sealed class SignatureVerifierOptionsValidator : IValidateOptions<SignatureVerifierOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SignatureVerifierOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Webhooks:ClockSkew must be between 00:00:00 and 01:00:00 (got {options.ClockSkew}).");
+        }
+
+        if (options.MaxValidity <= TimeSpan.Zero)
+        {
+            failures.Add($"Webhooks:MaxValidity must be positive (got {options.MaxValidity}); the SDK signs 300 s windows.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,245 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PaymentEvents.Processing;
+using PaymentEvents.Protocol;
+using PaymentEvents.Storage;
+
+namespace PaymentEvents.Receiver;
+
+/// <summary>The webhook route <c>POST {Webhooks:Path}</c> (INTERFACE.md, PROTOCOL §3).</summary>
+internal static class CallbackEndpoints
+{
+    /// <summary>Seconds Payment Kit is asked to wait before retrying a delivery we could not store.</summary>
+    internal const int RetryAfterSeconds = 5;
+
+    public static RouteHandlerBuilder MapCallback(this IEndpointRouteBuilder endpoints, string path) =>
+        endpoints.MapPost(path, ReceiveAsync)
+            .WithName("ReceivePaymentEvent")
+            .WithTags("Webhook")
+            .WithSummary("Receives a signed Payment Kit event delivery.")
+            .WithDescription("Verifies the x-component-sig signature (V1, or V0 when Webhooks:AllowV0Signatures), stores the event, "
+                + "then acknowledges it. Handlers run later, off the request path. 503 + Retry-After when it could not be stored.")
+            .Accepts<object>("application/json")
+            .Produces<CallbackResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .DisableAntiforgery();
+
+    internal static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> ReceiveAsync(
+        HttpContext http,
+        ReceiverContext receiver,
+        IEventStore store,
+        InboxSignal inbox)
+    {
+        var started = receiver.TimeProvider.GetTimestamp();
+        var options = receiver.Options;
+        var request = http.Request;
+
+        // 413 without reading: the declared length, then a bounded read for chunked bodies.
+        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = options.MaxBodyBytes;
+        }
+
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return TooLarge(receiver, started);
+        }
+
+        RequestBody? body;
+        try
+        {
+            body = await RequestBody.ReadAsync(request, options.MaxBodyBytes, http.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return TooLarge(receiver, started);
+        }
+
+        using (body)
+        {
+            var headers = ReadHeaders(request);
+            if (string.IsNullOrEmpty(headers.Signature))
+            {
+                return BadRequest(receiver, started, "missing_signature", $"The {SignatureHeaders.SignatureHeader} header is missing.");
+            }
+
+            if (!DeliveryEnvelope.TryParse(body.Memory, out var envelope, out var bodyError))
+            {
+                return BadRequest(receiver, started, "invalid_body", bodyError);
+            }
+
+            var signed = new SignedRequest(request.Method, PrimaryPath(http), QueryOf(request), body.Memory, headers)
+            {
+                AlternatePaths = AlternatePaths(http, receiver.CallbackPath),
+            };
+            var verdict = receiver.Verifier.Verify(signed);
+            if (!verdict.IsValid)
+            {
+                return Rejected(receiver, started, envelope, verdict);
+            }
+
+            InsertOutcome outcome;
+            try
+            {
+                // Stored before acknowledging: a 2xx is a promise the event will be handled.
+                // Not cancelled by a client abort; the insert is one statement either way.
+                var now = receiver.TimeProvider.GetUtcNow();
+                var payload = System.Text.Encoding.UTF8.GetString(body.Memory.Span);
+                outcome = await store.InsertAsync(
+                    new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, payload, now),
+                    CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
+            {
+                ReceiverLog.StoreUnavailable(receiver.Logger, ex, envelope.Id, envelope.Type);
+                receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, null, receiver.TimeProvider.GetElapsedTime(started));
+                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Event store unavailable",
+                    detail: "The event could not be stored; retry later.");
+            }
+
+            var duplicate = outcome == InsertOutcome.Duplicate;
+            if (!duplicate)
+            {
+                // No handler work on the request path: wake the processor, which claims from the store.
+                inbox.Notify();
+            }
+
+            ReceiverLog.Accepted(receiver.Logger, envelope.Id, envelope.Type, duplicate, verdict.Version, verdict.MatchedKey?.Name, verdict.MatchedPath);
+            receiver.Metrics.Delivery(duplicate ? DeliveryOutcome.Duplicate : DeliveryOutcome.Stored, null, receiver.TimeProvider.GetElapsedTime(started));
+            return TypedResults.Ok(new CallbackResponse(true, duplicate));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(ReceiverContext receiver, long started)
+    {
+        ReceiverLog.TooLarge(receiver.Logger, receiver.Options.MaxBodyBytes);
+        receiver.Metrics.Delivery(DeliveryOutcome.Rejected, "too_large", receiver.TimeProvider.GetElapsedTime(started));
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "Body too large",
+            detail: $"The body is larger than {receiver.Options.MaxBodyBytes} bytes.");
+    }
+
+    private static ProblemHttpResult BadRequest(ReceiverContext receiver, long started, string reason, string detail)
+    {
+        ReceiverLog.BadRequest(receiver.Logger, detail);
+        receiver.Metrics.Delivery(DeliveryOutcome.Rejected, reason, receiver.TimeProvider.GetElapsedTime(started));
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad delivery", detail: detail);
+    }
+
+    private static ProblemHttpResult Rejected(ReceiverContext receiver, long started, DeliveryEnvelope envelope, VerificationResult verdict)
+    {
+        // Header problems are the sender's format, not a forgery: 400 with the reason (INTERFACE.md).
+        if (verdict.Status is VerificationStatus.MissingSignature or VerificationStatus.MalformedHeaders or VerificationStatus.BodyNotJson)
+        {
+            var reason = verdict.Status == VerificationStatus.BodyNotJson ? "invalid_body" : "malformed_headers";
+            return BadRequest(receiver, started, reason, verdict.Reason);
+        }
+
+        // 401 says nothing more: the why goes to the log and the metric only.
+        var status = ReasonName(verdict.Status);
+        ReceiverLog.SignatureRejected(receiver.Logger, envelope.Id, envelope.Type, status, verdict.Reason, receiver.KeyNames);
+        receiver.Metrics.SignatureFailure(status);
+        receiver.Metrics.Delivery(DeliveryOutcome.Rejected, "signature", receiver.TimeProvider.GetElapsedTime(started));
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized",
+            detail: "signature verification failed");
+    }
+
+    internal static string ReasonName(VerificationStatus status) => status switch
+    {
+        VerificationStatus.Valid => "valid",
+        VerificationStatus.MissingSignature => "missing_signature",
+        VerificationStatus.MalformedHeaders => "malformed_headers",
+        VerificationStatus.BodyNotJson => "body_not_json",
+        VerificationStatus.Expired => "expired",
+        VerificationStatus.ValidityWindowTooLong => "validity_window_too_long",
+        VerificationStatus.V0NotAllowed => "v0_not_allowed",
+        VerificationStatus.NoTrustedKeyMatched => "no_trusted_key_matched",
+        _ => "other",
+    };
+
+    private static SignatureHeaders ReadHeaders(HttpRequest request)
+    {
+        var h = request.Headers;
+        return new SignatureHeaders(
+            Header(h, SignatureHeaders.SignatureHeader),
+            Header(h, SignatureHeaders.IssuedAtHeader),
+            Header(h, SignatureHeaders.ExpiresAtHeader),
+            Header(h, SignatureHeaders.VersionHeader),
+            Header(h, SignatureHeaders.ComponentDidHeader));
+
+        static string? Header(IHeaderDictionary headers, string name) =>
+            headers.TryGetValue(name, out var value) && value.Count > 0 ? value[0] : null;
+    }
+
+    private static string? QueryOf(HttpRequest request) =>
+        request.QueryString.HasValue ? request.QueryString.Value![1..] : null;
+
+    /// <summary>
+    /// The path exactly as the client sent it (the raw request target, not decoded), which is what a
+    /// Node sender signs as <c>url</c> (PROTOCOL §3: path only, no query).
+    /// </summary>
+    private static string PrimaryPath(HttpContext http)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (!string.IsNullOrEmpty(raw) && raw[0] == '/')
+        {
+            var q = raw.IndexOf('?', StringComparison.Ordinal);
+            return q < 0 ? raw : raw[..q];
+        }
+
+        return (http.Request.PathBase + http.Request.Path).Value ?? "/";
+    }
+
+    /// <summary>
+    /// Paths the sender may have signed when a proxy stripped a prefix (PROTOCOL §3): the decoded
+    /// path, PathBase + path, X-Forwarded-Prefix / x-path-prefix + path, and the path of PaymentKit:CallbackUrl.
+    /// </summary>
+    private static List<string> AlternatePaths(HttpContext http, string? callbackPath)
+    {
+        var request = http.Request;
+        var path = request.Path.Value ?? "/";
+        var withBase = (request.PathBase + request.Path).Value ?? path;
+        List<string> paths = [path, withBase];
+        // X-Forwarded-Prefix (ASP.NET/nginx convention) and x-path-prefix (what Blocklet Server sets and the SDK reads).
+        foreach (var prefix in request.Headers["X-Forwarded-Prefix"].Concat(request.Headers["X-Path-Prefix"]))
+        {
+            if (!string.IsNullOrEmpty(prefix))
+            {
+                var trimmed = prefix.TrimEnd('/');
+                paths.Add((trimmed.StartsWith('/') ? trimmed : "/" + trimmed) + withBase);
+            }
+        }
+
+        if (callbackPath is not null)
+        {
+            paths.Add(callbackPath);
+        }
+
+        return [.. paths.Distinct(StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>The acknowledgement body: <c>{"received":true,"duplicate":false}</c>.</summary>
+public sealed record CallbackResponse(
+    [property: System.Text.Json.Serialization.JsonPropertyName("received")] bool Received,
+    [property: System.Text.Json.Serialization.JsonPropertyName("duplicate")] bool Duplicate);

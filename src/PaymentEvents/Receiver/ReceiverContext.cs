@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaymentEvents.Protocol;
+using PaymentEvents.Registration;
+
+namespace PaymentEvents.Receiver;
+
+/// <summary>What the callback needs, resolved once: the verifier, options, the registered public path.</summary>
+internal sealed class ReceiverContext
+{
+    public ReceiverContext(
+        SignatureVerifier verifier,
+        KeyRing keys,
+        ReceiverMetrics metrics,
+        IOptions<WebhookOptions> webhookOptions,
+        IOptions<PaymentKitOptions> paymentKitOptions,
+        TimeProvider timeProvider,
+        ILogger<ReceiverContext> logger)
+    {
+        Verifier = verifier;
+        Metrics = metrics;
+        Options = webhookOptions.Value;
+        TimeProvider = timeProvider;
+        Logger = logger;
+        KeyNames = string.Join(", ", keys.Keys.Select(k => k.Name));
+        var callbackUrl = paymentKitOptions.Value.CallbackUrl;
+        CallbackPath = callbackUrl is { IsAbsoluteUri: true } ? callbackUrl.AbsolutePath : null;
+    }
+
+    public SignatureVerifier Verifier { get; }
+
+    public ReceiverMetrics Metrics { get; }
+
+    public WebhookOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Names of the trusted keys, for the 401 log line (never the keys themselves).</summary>
+    public string KeyNames { get; }
+
+    /// <summary>The path of <c>PaymentKit:CallbackUrl</c>: what the sender signs when a proxy strips a prefix.</summary>
+    public string? CallbackPath { get; }
+}

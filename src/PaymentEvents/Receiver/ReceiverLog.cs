@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace PaymentEvents.Receiver;
+
+/// <summary>Source-generated logs of the callback path (hot: one per delivery at most).</summary>
+internal static partial class ReceiverLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "Rejected delivery {EventId} ({EventType}): signature verification failed with {Status}: {Reason}. "
+            + "Keys tried: {Keys}. If genuine deliveries fail, check PaymentKit:AppPk/TrustedKeys, the public path "
+            + "(PaymentKit:CallbackUrl, X-Forwarded-Prefix) and the clock (Webhooks:ClockSkew).")]
+    public static partial void SignatureRejected(ILogger logger, string eventId, string eventType, string status, string reason, string keys);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Rejected delivery with 400: {Reason}")]
+    public static partial void BadRequest(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,
+        Message = "Rejected delivery with 413: body larger than Webhooks:MaxBodyBytes ({MaxBodyBytes} bytes); raise it if Payment Kit sends events this large.")]
+    public static partial void TooLarge(ILogger logger, long maxBodyBytes);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error,
+        Message = "Could not store delivery {EventId} ({EventType}); answered 503 so Payment Kit retries. Check the database (Storage:Provider, ConnectionStrings:PaymentEvents, Storage:DataDir).")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, string eventId, string eventType);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug,
+        Message = "Stored delivery {EventId} ({EventType}), duplicate: {Duplicate}, signature {Version} by {Key} over {Path}")]
+    public static partial void Accepted(ILogger logger, string eventId, string eventType, bool duplicate, PaymentEvents.Protocol.SignatureVersion? version, string? key, string? path);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
+        Message = "Webhook receiver listening on {Path} with {KeyCount} trusted key(s): {Keys}; V0 signatures {V0}.")]
+    public static partial void Started(ILogger logger, string path, int keyCount, string keys, string v0);
+}

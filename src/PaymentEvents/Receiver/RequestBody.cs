@@ -1,0 +1,84 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+
+namespace PaymentEvents.Receiver;
+
+/// <summary>
+/// The raw request body in a pooled buffer, read with a hard cap so a chunked body larger than
+/// <c>Webhooks:MaxBodyBytes</c> is never fully buffered. Return it with <see cref="Dispose"/>.
+/// </summary>
+internal sealed class RequestBody : IDisposable
+{
+    private const int InitialSize = 16 * 1024;
+
+    private byte[] _buffer;
+
+    private RequestBody(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
+    /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is larger.</summary>
+    public static async Task<RequestBody?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var cap = (int)Math.Min(maxBytes, int.MaxValue - 1);
+        var initial = request.ContentLength is { } declared and <= int.MaxValue
+            ? (int)Math.Min(declared + 1, cap + 1L)
+            : Math.Min(InitialSize, cap + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 1));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > cap)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return null;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap + 1L));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                // Never ask for more than one byte past the cap: that byte is how an oversized body is detected.
+                var want = (int)Math.Min(buffer.Length - length, cap + 1L - length);
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, want), cancellationToken);
+                if (read == 0)
+                {
+                    return new RequestBody(buffer, length);
+                }
+
+                length += read;
+                if (length > cap)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return null;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, []);
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

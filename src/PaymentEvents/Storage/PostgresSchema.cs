@@ -1,0 +1,52 @@
+namespace PaymentEvents.Storage;
+
+/// <summary>PostgreSQL schema, one entry per version (append, never edit a shipped one).</summary>
+internal static class PostgresSchema
+{
+    /// <summary>
+    /// Advisory lock keys (scoped to the database). Migration: one replica migrates at a time.
+    /// Claim: claimers take it exclusively, inserts take it shared; see <see cref="PostgresEventStore"/> remarks.
+    /// </summary>
+    public const long MigrationLockKey = 0x5041_594D_4D49_4701; // "PAYMMIG"
+    public const long ClaimLockKey = 0x5041_594D_434C_4D01;     // "PAYMCLM"
+
+    public static readonly IReadOnlyList<(int Version, string Sql)> Migrations =
+    [
+        (1, """
+            CREATE TABLE payment_events (
+                seq              bigserial   PRIMARY KEY, -- arrival order
+                id               text        NOT NULL UNIQUE,
+                type             text        NOT NULL,
+                object_id        text        NULL,
+                livemode         boolean     NULL,
+                payload          text        NOT NULL, -- the body as received (jsonb would reorder keys)
+                status           text        NOT NULL CHECK (status IN ('received','processing','processed','failed','dead','ignored')),
+                received_at      timestamptz NOT NULL,
+                updated_at       timestamptz NOT NULL,
+                attempts         integer     NOT NULL DEFAULT 0,
+                next_attempt_at  timestamptz NULL,
+                last_error       text        NULL,
+                lease_owner      text        NULL,
+                lease_expires_at timestamptz NULL,
+                lease_token      bigint      NOT NULL DEFAULT 0
+            );
+            CREATE INDEX ix_payment_events_unfinished ON payment_events (seq)
+                WHERE status IN ('received','processing','failed');
+            CREATE INDEX ix_payment_events_object_unfinished ON payment_events (object_id, seq)
+                WHERE status IN ('received','processing','failed') AND object_id IS NOT NULL;
+            CREATE INDEX ix_payment_events_status_seq ON payment_events (status, seq);
+            CREATE INDEX ix_payment_events_type_seq ON payment_events (type, seq);
+            CREATE INDEX ix_payment_events_object_seq ON payment_events (object_id, seq);
+
+            CREATE TABLE payment_event_handler_attempts (
+                event_id        text        NOT NULL REFERENCES payment_events (id) ON DELETE CASCADE,
+                handler         text        NOT NULL,
+                attempts        integer     NOT NULL,
+                succeeded       boolean     NOT NULL,
+                last_error      text        NULL,
+                last_attempt_at timestamptz NOT NULL,
+                PRIMARY KEY (event_id, handler)
+            );
+            """),
+    ];
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PaymentEvents.Api.Tests.Infrastructure;
+
+namespace PaymentEvents.Api.Tests.Hosting;
+
+public sealed class HealthMetricsOpenApiTests(ReceiverHostFixture fixture) : IClassFixture<ReceiverHostFixture>
+{
+    private readonly ReceiverHost _host = fixture.Host;
+
+    [Fact]
+    public async Task Healthz_is_200()
+    {
+        var response = await _host.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_is_200_with_storage_and_registration_state()
+    {
+        var response = await _host.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ok", body.GetProperty("storage").GetString());
+        // No PaymentKit:BaseUrl in these tests: registration is off (or pending before its service ran).
+        Assert.Contains(body.GetProperty("registration").GetProperty("status").GetString(), new[] { "disabled", "pending" });
+    }
+
+    [Fact]
+    public async Task Metrics_expose_deliveries_by_outcome_and_the_ack_latency_histogram()
+    {
+        var client = _host.CreateClient();
+        var before = await MetricsText.ReadAsync(client, "paymentevents_deliveries_total{outcome=\"stored\",reason=\"\"}");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(_host.SignedDelivery(TestEvents.Json()))).StatusCode);
+
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE paymentevents_deliveries_total counter", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE paymentevents_delivery_duration_seconds histogram", text, StringComparison.Ordinal);
+        Assert.Contains("paymentevents_delivery_duration_seconds_bucket{outcome=\"stored\",le=\"+Inf\"}", text, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await MetricsText.ReadAsync(client, "paymentevents_deliveries_total{outcome=\"stored\",reason=\"\"}"));
+    }
+
+    [Fact]
+    public async Task Metrics_include_what_the_processor_publishes_on_the_same_meter()
+    {
+        var client = _host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(_host.SignedDelivery(TestEvents.Json()))).StatusCode);
+
+        await Poll.UntilAsync(
+            async () => (await client.GetStringAsync("/metrics")).Contains("# TYPE paymentevents_events_processed_total counter", StringComparison.Ordinal),
+            what: "processor metrics on /metrics");
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_every_route_and_the_api_key_scheme()
+    {
+        var document = await _host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty(ReceiverHost.CallbackPath).TryGetProperty("post", out var callback));
+        Assert.False(string.IsNullOrEmpty(callback.GetProperty("summary").GetString()));
+        foreach (var code in new[] { "200", "400", "401", "413", "503" })
+        {
+            Assert.True(callback.GetProperty("responses").TryGetProperty(code, out _), $"callback documents {code}");
+        }
+
+        Assert.True(paths.TryGetProperty("/healthz", out _));
+        Assert.True(paths.TryGetProperty("/readyz", out _));
+        Assert.True(paths.TryGetProperty("/metrics", out _));
+        Assert.True(paths.GetProperty("/api/events").TryGetProperty("get", out var list));
+        Assert.True(paths.GetProperty("/api/events/{id}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/events/{id}/replay").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/events/replay").TryGetProperty("post", out _));
+        Assert.True(list.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+    }
+
+    [Fact]
+    public async Task Swagger_ui_points_at_the_openapi_document()
+    {
+        var client = _host.CreateClient();
+        var page = await client.GetAsync("/swagger/index.html");
+        var init = await client.GetStringAsync("/swagger/index.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("/openapi/v1.json", init, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,41 @@
+using Spectre.Console;
+
+namespace PaymentEvents.Cli.Tests.Infrastructure;
+
+/// <summary>Runs the real command tree in-process with captured output.</summary>
+internal static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(
+        string[] args,
+        Func<HttpClient>? httpClient = null,
+        Func<HttpMessageHandler>? paymentKitHandler = null,
+        IReadOnlyDictionary<string, string>? environmentVariables = null)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(stdout),
+        });
+        console.Profile.Width = 250;
+        var environment = new CliEnvironment
+        {
+            Console = console,
+            Out = stdout,
+            Error = stderr,
+            CreateHttpClient = httpClient ?? (() => new HttpClient()),
+            PaymentKitHandler = paymentKitHandler,
+            GetEnvironmentVariable = name => environmentVariables?.GetValueOrDefault(name),
+        };
+        var exitCode = await CliApp.RunAsync(args, environment);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}

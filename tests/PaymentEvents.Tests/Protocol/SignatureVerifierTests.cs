@@ -1,0 +1,304 @@
+using System.Text;
+using CsCheck;
+using Microsoft.Extensions.Time.Testing;
+using PaymentEvents.Protocol;
+
+namespace PaymentEvents.Tests.Protocol;
+
+public sealed class SignatureVerifierTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"id\":\"evt_1\",\"type\":\"invoice.paid\",\"data\":{\"object\":{\"amount\":\"42\"}}}");
+    private static readonly AppKey Key = AppKey.Generate();
+    private const string PathSigned = "/api/payment/callback";
+
+    private readonly FakeTimeProvider _time = new(Now);
+
+    private SignatureVerifier Verifier(SignatureVerifierOptions? options = null, params AppKey[] trusted) =>
+        new(new KeyRing((trusted.Length == 0 ? [Key] : trusted).Select((k, i) => k.ToTrustedKey($"key{i}"))), options ?? new SignatureVerifierOptions(), _time);
+
+    private SignedRequest Signed(AppKey? key = null, string path = PathSigned, string? query = "livemode=true", byte[]? body = null, TimeSpan? validity = null)
+    {
+        var b = body ?? Body;
+        var headers = new RequestSigner(key ?? Key, _time).SignV1("POST", path, query, b, validity);
+        return new SignedRequest("POST", path, query, b, headers);
+    }
+
+    [Fact]
+    public void A_signed_request_verifies()
+    {
+        var result = Verifier().Verify(Signed());
+        Assert.Equal(VerificationStatus.Valid, result.Status);
+        Assert.True(result.IsValid);
+        Assert.Equal(SignatureVersion.V1, result.Version);
+        Assert.Equal("key0", result.MatchedKey?.Name);
+        Assert.Equal(PathSigned, result.MatchedPath);
+    }
+
+    [Fact]
+    public void Method_case_does_not_matter_but_method_does()
+    {
+        var request = Signed();
+        Assert.True(Verifier().Verify(request with { Method = "post" }).IsValid);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(request with { Method = "PUT" }).Status);
+    }
+
+    [Fact]
+    public void Changing_path_query_or_body_breaks_the_signature()
+    {
+        var request = Signed();
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(request with { Path = "/api/payment/callback2" }).Status);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(request with { QueryString = "livemode=false" }).Status);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(request with { QueryString = null }).Status);
+        var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Body).Replace("42", "43", StringComparison.Ordinal));
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(request with { Body = tampered }).Status);
+    }
+
+    [Fact]
+    public void The_query_is_compared_as_parsed_not_as_text()
+    {
+        var request = Signed(query: "b=2&a=1&c=x+y");
+        Assert.True(Verifier().Verify(request with { QueryString = "a=1&c=x%20y&b=2" }).IsValid);
+    }
+
+    [Fact]
+    public void An_empty_body_is_signed_as_an_empty_object()
+    {
+        var request = Signed(body: []);
+        Assert.True(Verifier().Verify(request).IsValid);
+        Assert.True(Verifier().Verify(request with { Body = "{ }"u8.ToArray() }).IsValid);
+        Assert.True(Verifier().Verify(request with { Body = "null"u8.ToArray() }).IsValid); // body ?? {}
+        Assert.False(Verifier().Verify(request with { Body = "[]"u8.ToArray() }).IsValid);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void No_signature_is_MissingSignature(string? signature)
+    {
+        var request = Signed();
+        var result = Verifier().Verify(request with { Headers = request.Headers with { Signature = signature } });
+        Assert.Equal(VerificationStatus.MissingSignature, result.Status);
+        Assert.False(result.IsValid);
+    }
+
+    [Fact]
+    public void Upper_case_hex_and_prefix_are_accepted()
+    {
+        var request = Signed();
+        var upper = "0X" + request.Headers.Signature![2..].ToUpperInvariant();
+        Assert.True(Verifier().Verify(request with { Headers = request.Headers with { Signature = upper } }).IsValid);
+    }
+
+    [Theory]
+    [InlineData("no-prefix")]
+    [InlineData("0x123")] // odd length
+    [InlineData("0xzz")]
+    [InlineData("abcdef")]
+    public void Malformed_signature_text_is_MalformedHeaders(string signature)
+    {
+        var request = Signed();
+        Assert.Equal(VerificationStatus.MalformedHeaders, Verifier().Verify(request with { Headers = request.Headers with { Signature = signature } }).Status);
+    }
+
+    [Fact]
+    public void Signature_without_0x_is_refused_like_the_sdk()
+    {
+        var request = Signed();
+        var bare = request.Headers.Signature![2..];
+        Assert.Equal(VerificationStatus.MalformedHeaders, Verifier().Verify(request with { Headers = request.Headers with { Signature = bare } }).Status);
+    }
+
+    [Fact]
+    public void Overlong_signature_is_MalformedHeaders()
+    {
+        var request = Signed();
+        var overlong = "0x" + new string('a', 400);
+        Assert.Equal(VerificationStatus.MalformedHeaders, Verifier().Verify(request with { Headers = request.Headers with { Signature = overlong } }).Status);
+    }
+
+    [Theory]
+    [InlineData("abc", "1800000300")]
+    [InlineData("1800000000", "soon")]
+    [InlineData(null, "1800000300")]
+    public void Non_numeric_times_are_MalformedHeaders(string? iat, string? exp)
+    {
+        var request = Signed();
+        var result = Verifier().Verify(request with { Headers = request.Headers with { IssuedAt = iat, ExpiresAt = exp } });
+        Assert.Equal(VerificationStatus.MalformedHeaders, result.Status);
+        Assert.Equal(SignatureVersion.V1, result.Version);
+    }
+
+    [Fact]
+    public void Unknown_version_is_MalformedHeaders()
+    {
+        var request = Signed();
+        Assert.Equal(VerificationStatus.MalformedHeaders, Verifier().Verify(request with { Headers = request.Headers with { Version = "2" } }).Status);
+    }
+
+    [Fact]
+    public void Missing_version_header_with_times_is_still_V1_like_the_sdk()
+    {
+        var request = Signed();
+        var result = Verifier().Verify(request with { Headers = request.Headers with { Version = null } });
+        Assert.True(result.IsValid);
+        Assert.Equal(SignatureVersion.V1, result.Version);
+    }
+
+    [Fact]
+    public void Times_written_differently_but_equal_as_numbers_verify()
+    {
+        var request = Signed();
+        var iat = long.Parse(request.Headers.IssuedAt!, System.Globalization.CultureInfo.InvariantCulture);
+        var headers = request.Headers with { IssuedAt = $" {iat}.0 ", ExpiresAt = $"{iat + 300}e0" };
+        Assert.True(Verifier().Verify(request with { Headers = headers }).IsValid);
+    }
+
+    [Fact]
+    public void Body_that_is_not_JSON_is_BodyNotJson()
+    {
+        var request = Signed();
+        Assert.Equal(VerificationStatus.BodyNotJson, Verifier().Verify(request with { Body = "{\"id\":"u8.ToArray() }).Status);
+        Assert.Equal(VerificationStatus.BodyNotJson, Verifier().Verify(request with { Body = "id=1"u8.ToArray() }).Status);
+    }
+
+    [Fact]
+    public void Expiry_allows_the_configured_skew_and_no_more()
+    {
+        var request = Signed(); // exp = now + 300
+        var options = new SignatureVerifierOptions { ClockSkew = TimeSpan.FromSeconds(30) };
+        _time.Advance(TimeSpan.FromSeconds(330));
+        Assert.True(Verifier(options).Verify(request).IsValid);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var result = Verifier(options).Verify(request);
+        Assert.Equal(VerificationStatus.Expired, result.Status);
+        Assert.Contains("expired", result.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Without_skew_expiry_matches_the_sdk_exp_less_than_now()
+    {
+        var request = Signed();
+        var options = new SignatureVerifierOptions { ClockSkew = TimeSpan.Zero };
+        _time.Advance(TimeSpan.FromSeconds(300.9)); // now (whole seconds) == exp: still valid
+        Assert.True(Verifier(options).Verify(request).IsValid);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(VerificationStatus.Expired, Verifier(options).Verify(request).Status);
+    }
+
+    [Fact]
+    public void Iat_in_the_future_is_accepted_like_the_sdk()
+    {
+        var senderClock = new FakeTimeProvider(Now.AddMinutes(10)); // sender clock ahead
+        var headers = new RequestSigner(Key, senderClock).SignV1("POST", PathSigned, null, Body);
+        Assert.True(Verifier().Verify(new SignedRequest("POST", PathSigned, null, Body, headers)).IsValid);
+    }
+
+    [Fact]
+    public void Too_long_a_window_is_refused()
+    {
+        var request = Signed(validity: TimeSpan.FromHours(2));
+        Assert.Equal(VerificationStatus.ValidityWindowTooLong, Verifier().Verify(request).Status);
+        Assert.True(Verifier(new SignatureVerifierOptions { MaxValidity = TimeSpan.FromHours(3) }).Verify(request).IsValid);
+    }
+
+    [Fact]
+    public void V0_is_refused_unless_allowed()
+    {
+        var headers = new RequestSigner(Key, _time).SignV0(Body);
+        Assert.Null(headers.IssuedAt);
+        var request = new SignedRequest("POST", PathSigned, null, Body, headers);
+        var refused = Verifier().Verify(request);
+        Assert.Equal(VerificationStatus.V0NotAllowed, refused.Status);
+        Assert.Equal(SignatureVersion.V0, refused.Version);
+
+        var allowed = new SignatureVerifierOptions { AllowV0 = true };
+        var result = Verifier(allowed).Verify(request);
+        Assert.Equal(VerificationStatus.Valid, result.Status);
+        Assert.Equal(SignatureVersion.V0, result.Version);
+        Assert.Null(result.MatchedPath);
+
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier(allowed).Verify(request with { Body = "{\"id\":\"evt_2\"}"u8.ToArray() }).Status);
+        Assert.Equal(VerificationStatus.BodyNotJson, Verifier(allowed).Verify(request with { Body = "x"u8.ToArray() }).Status);
+    }
+
+    [Fact]
+    public void V0_signs_falsy_bodies_as_an_empty_object()
+    {
+        var headers = new RequestSigner(Key, _time).SignV0([]);
+        var allowed = new SignatureVerifierOptions { AllowV0 = true };
+        foreach (var body in new[] { "{}", "0", "false", "\"\"", "null" })
+        {
+            Assert.True(Verifier(allowed).Verify(new SignedRequest("POST", PathSigned, null, Encoding.UTF8.GetBytes(body), headers)).IsValid, body);
+        }
+    }
+
+    [Fact]
+    public void Key_rotation_any_key_in_the_ring_verifies_and_the_result_names_it()
+    {
+        var oldKey = AppKey.Generate();
+        var newKey = AppKey.Generate();
+        var request = Signed(newKey);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier(null, oldKey).Verify(request).Status);
+
+        var result = Verifier(null, oldKey, newKey).Verify(request);
+        Assert.True(result.IsValid);
+        Assert.Equal("key1", result.MatchedKey?.Name);
+        Assert.Equal(newKey.PublicKeyHex, result.MatchedKey?.PublicKeyHex);
+
+        Assert.Equal("key0", Verifier(null, oldKey, newKey).Verify(Signed(oldKey)).MatchedKey?.Name);
+    }
+
+    [Fact]
+    public void An_empty_key_ring_verifies_nothing()
+    {
+        var verifier = new SignatureVerifier(new KeyRing([]), new SignatureVerifierOptions(), _time);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, verifier.Verify(Signed()).Status);
+    }
+
+    [Fact]
+    public void Alternate_paths_are_tried_in_order_after_the_path()
+    {
+        var signedPublic = Signed(path: "/pay/api/payment/callback");
+        var received = signedPublic with { Path = "/api/payment/callback" };
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(received).Status);
+
+        var result = Verifier().Verify(received with { AlternatePaths = ["", "/api/payment/callback", "/pay/api/payment/callback"] });
+        Assert.True(result.IsValid);
+        Assert.Equal("/pay/api/payment/callback", result.MatchedPath);
+    }
+
+    [Fact]
+    public void Ethereum_and_arcblock_keys_share_a_ring()
+    {
+        var eth = AppKey.Generate(WalletType.Ethereum);
+        var ed = AppKey.Generate();
+        var verifier = Verifier(null, ed, eth);
+
+        var ethResult = verifier.Verify(Signed(eth));
+        Assert.True(ethResult.IsValid);
+        Assert.Equal(WalletType.Ethereum, ethResult.MatchedKey?.WalletType);
+
+        var edResult = verifier.Verify(Signed(ed));
+        Assert.True(edResult.IsValid);
+        Assert.Equal(WalletType.Arcblock, edResult.MatchedKey?.WalletType);
+
+        Assert.False(Verifier(null, AppKey.Generate(WalletType.Ethereum)).Verify(Signed(eth)).IsValid);
+    }
+
+    [Fact]
+    public void Garbage_never_throws_and_never_verifies()
+    {
+        var verifier = Verifier(new SignatureVerifierOptions { AllowV0 = true });
+        var text = Gen.String[Gen.Char.AlphaNumeric, 0, 20].Select(s => s.Length % 3 == 0 ? null : s);
+        var hexish = Gen.Byte.Array[0, 90].Select(b => "0x" + Convert.ToHexString(b));
+        Gen.Select(Gen.OneOf(hexish, text), text, text, Gen.OneOf(Gen.Const<string?>("1"), text), Gen.Byte.Array[0, 64])
+            .Sample((sig, iat, exp, version, body) =>
+            {
+                var request = new SignedRequest("POST", PathSigned, "a=1", body, new SignatureHeaders(sig, iat, exp, version));
+                var result = verifier.Verify(request);
+                Assert.False(result.IsValid);
+                Assert.False(string.IsNullOrEmpty(result.Reason));
+            }, iter: 300);
+    }
+}

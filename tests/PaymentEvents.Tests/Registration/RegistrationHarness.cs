@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using PaymentEvents.Protocol;
+using PaymentEvents.Registration;
+
+namespace PaymentEvents.Tests.Registration;
+
+/// <summary>
+/// The registration feature wired as the host wires it (<see cref="RegistrationServiceCollectionExtensions.AddWebhookRegistration"/>),
+/// over a <see cref="FakePaymentKit"/>, with fake time and captured logs.
+/// </summary>
+internal sealed class RegistrationHarness : IAsyncDisposable
+{
+    public const string CallbackUrl = "https://shop.example/api/payment/callback";
+
+    public RegistrationHarness(HandledEvents? handled = null, IDictionary<string, string?>? settings = null)
+    {
+        Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Key = AppKey.Generate();
+        PaymentKit = new FakePaymentKit(Key, Time);
+
+        var values = new Dictionary<string, string?>
+        {
+            ["PaymentKit:BaseUrl"] = FakePaymentKit.BaseUrl.ToString(),
+            ["PaymentKit:AppSk"] = Key.SecretKeyHex,
+            ["PaymentKit:CallbackUrl"] = CallbackUrl,
+            ["PaymentKit:ComponentDid"] = "z8iZpaymentEventsTest",
+            ["PaymentKit:InstanceName"] = "test",
+            ["PaymentKit:Http:UseJitter"] = "false",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            values[k] = v;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddFakeLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        var handledEvents = handled ?? new HandledEvents(["customer.subscription.started", "invoice.paid"], HasCatchAll: false);
+        services.AddSingleton<HandledEventsProvider>(() => handledEvents);
+        services.AddWebhookRegistration(configuration);
+        services.AddHttpClient<PaymentKitClient>().ConfigurePrimaryHttpMessageHandler(() => PaymentKit);
+        Services = services.BuildServiceProvider();
+        State = Services.GetRequiredService<RegistrationState>();
+        Logs = Services.GetRequiredService<FakeLogCollector>();
+        Service = Services.GetServices<IHostedService>().OfType<WebhookRegistrationService>().Single();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public AppKey Key { get; }
+
+    public FakePaymentKit PaymentKit { get; }
+
+    public ServiceProvider Services { get; }
+
+    public RegistrationState State { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public WebhookRegistrationService Service { get; }
+
+    public PaymentKitClient Client => Services.GetRequiredService<PaymentKitClient>();
+
+    public Task StartAsync() => Service.StartAsync(CancellationToken.None);
+
+    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds, without moving fake time.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 10_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (!condition())
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>
+    /// Moves fake time forward in <paramref name="step"/>s until <paramref name="condition"/> holds; returns how much
+    /// fake time that took. Timers can only fire late under load, never early, so "not before X" checks stay sound.
+    /// </summary>
+    public async Task<TimeSpan> AdvanceUntilAsync(Func<bool> condition, TimeSpan step, TimeSpan maxFakeTime, string what)
+    {
+        var advanced = TimeSpan.Zero;
+        var deadline = Environment.TickCount64 + 20_000;
+        while (!condition())
+        {
+            if (advanced > maxFakeTime || Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what} (advanced {advanced}).");
+            }
+
+            Time.Advance(step);
+            advanced += step;
+            await Task.Delay(5);
+        }
+
+        return advanced;
+    }
+
+    /// <summary>Advances fake time by <paramref name="total"/> in steps, letting due work run between steps.</summary>
+    public async Task AdvanceAsync(TimeSpan total, TimeSpan step)
+    {
+        for (var t = TimeSpan.Zero; t < total; t += step)
+        {
+            Time.Advance(step);
+            await Task.Delay(5);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Service.StopAsync(cts.Token);
+        await Services.DisposeAsync();
+        PaymentKit.Dispose();
+    }
+}

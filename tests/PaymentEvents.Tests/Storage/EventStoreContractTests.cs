@@ -1,0 +1,551 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
+using PaymentEvents.Storage;
+
+namespace PaymentEvents.Tests.Storage;
+
+/// <summary>
+/// The behaviour every <see cref="IEventStore"/> engine must have. Each engine derives once; every test gets an
+/// empty database. Time is a FakeTimeProvider, so leases and retries move only when a test advances it.
+/// </summary>
+public abstract class EventStoreContractTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly List<IEventStore> _stores = [];
+    private int _counter;
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    protected IEventStore Store { get; private set; } = null!;
+
+    /// <summary>Switches to a new, empty database (called before each test; may be called again by a test).</summary>
+    protected abstract Task CreateDatabaseAsync();
+
+    /// <summary>A new store instance (a "replica") over the current database.</summary>
+    protected abstract IEventStore NewStore(TimeProvider time);
+
+    /// <summary>Removes what <see cref="CreateDatabaseAsync"/> made, after the stores are disposed.</summary>
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        Store = Replica();
+        await Store.MigrateAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            if (store is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+
+        await CleanupAsync();
+    }
+
+    protected IEventStore Replica()
+    {
+        var store = NewStore(Time);
+        _stores.Add(store);
+        return store;
+    }
+
+    [Fact]
+    public async Task Insert_stores_once_and_a_known_id_is_a_duplicate_that_changes_nothing()
+    {
+        var receivedAt = Time.GetUtcNow().AddSeconds(-2);
+        var first = new NewEvent("evt_1", "customer.subscription.created", "sub_1", true, """{"id":"evt_1","a":1}""", receivedAt);
+
+        Assert.Equal(InsertOutcome.Stored, await Store.InsertAsync(first, default));
+        Assert.Equal(InsertOutcome.Duplicate, await Store.InsertAsync(first with { Payload = """{"id":"evt_1","a":2}""", Type = "x" }, default));
+
+        var stored = await Store.GetAsync("evt_1", default);
+        Assert.NotNull(stored);
+        Assert.Equal(first.Type, stored.Type);
+        Assert.Equal("sub_1", stored.ObjectId);
+        Assert.True(stored.Livemode);
+        Assert.Equal(first.Payload, stored.Payload);
+        Assert.Equal(EventStatus.Received, stored.Status);
+        Assert.Equal(receivedAt, stored.ReceivedAt);
+        Assert.Equal(Time.GetUtcNow(), stored.UpdatedAt);
+        Assert.Equal(0, stored.Attempts);
+        Assert.Null(stored.LastError);
+        Assert.Empty(stored.Handlers);
+        Assert.Null(await Store.GetAsync("evt_unknown", default));
+    }
+
+    [Fact]
+    public async Task Insert_keeps_null_object_id_and_livemode()
+    {
+        await Store.InsertAsync(new NewEvent("evt_n", "t", null, null, "{}", Time.GetUtcNow()), default);
+
+        var stored = await Store.GetAsync("evt_n", default);
+        Assert.NotNull(stored);
+        Assert.Null(stored.ObjectId);
+        Assert.Null(stored.Livemode);
+    }
+
+    [Fact]
+    public async Task Claim_leases_due_events_in_arrival_order_and_each_only_once()
+    {
+        var ids = await InsertManyAsync(null, 3);
+
+        var first = await Store.ClaimAsync("w1", 2, Lease, default);
+        var second = await Store.ClaimAsync("w2", 5, Lease, default);
+        var third = await Store.ClaimAsync("w3", 5, Lease, default);
+
+        Assert.Equal(ids[..2], first.Select(l => l.EventId));
+        Assert.Equal(ids[2..], second.Select(l => l.EventId));
+        Assert.Empty(third);
+        var lease = first[0];
+        Assert.Equal("w1", lease.Owner);
+        Assert.Equal(1, lease.Attempt);
+        Assert.Equal(Time.GetUtcNow() + Lease, lease.LeaseExpiresAt);
+        Assert.Equal("{}", lease.Payload);
+        var stored = await Store.GetAsync(lease.EventId, default);
+        Assert.Equal(EventStatus.Processing, stored!.Status);
+        Assert.Equal(1, stored.Attempts);
+    }
+
+    [Fact]
+    public async Task Only_the_earliest_unfinished_event_of_an_object_is_claimable()
+    {
+        var a1 = await InsertAsync("sub_A");
+        var b1 = await InsertAsync("sub_B");
+        var a2 = await InsertAsync("sub_A");
+        var n1 = await InsertAsync(null);
+        var a3 = await InsertAsync("sub_A");
+        var n2 = await InsertAsync(null);
+
+        var claimed = await Store.ClaimAsync("w", 10, Lease, default);
+        Assert.Equal([a1, b1, n1, n2], claimed.Select(l => l.EventId));
+        foreach (var other in claimed.Skip(1))
+        {
+            Assert.True(await Store.CompleteAsync(other, EventStatus.Processed, default));
+        }
+
+        // a2 waits until a1 is finished.
+        Assert.Empty(await Store.ClaimAsync("w", 10, Lease, default));
+        Assert.True(await Store.CompleteAsync(claimed[0], EventStatus.Processed, default));
+        var next = Assert.Single(await Store.ClaimAsync("w", 10, Lease, default));
+        Assert.Equal(a2, next.EventId);
+
+        // A failed event still blocks the object until it is retried...
+        Assert.True(await Store.FailAsync(next, "boom", Time.GetUtcNow().AddMinutes(1), default));
+        Assert.Empty(await Store.ClaimAsync("w", 10, Lease, default));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var retry = Assert.Single(await Store.ClaimAsync("w", 10, Lease, default));
+        Assert.Equal(a2, retry.EventId);
+
+        // ...but a dead one no longer does.
+        Assert.True(await Store.FailAsync(retry, "gave up", null, default));
+        var last = Assert.Single(await Store.ClaimAsync("w", 10, Lease, default));
+        Assert.Equal(a3, last.EventId);
+    }
+
+    [Fact]
+    public async Task Ignored_events_do_not_block_their_object()
+    {
+        var a1 = await InsertAsync("sub_A");
+        var a2 = await InsertAsync("sub_A");
+
+        var lease = Assert.Single(await Store.ClaimAsync("w", 10, Lease, default));
+        Assert.Equal(a1, lease.EventId);
+        Assert.True(await Store.CompleteAsync(lease, EventStatus.Ignored, default));
+
+        Assert.Equal(EventStatus.Ignored, (await Store.GetAsync(a1, default))!.Status);
+        Assert.Equal(a2, Assert.Single(await Store.ClaimAsync("w", 10, Lease, default)).EventId);
+    }
+
+    [Fact]
+    public async Task An_expired_lease_is_taken_over_and_the_old_owner_is_fenced_off()
+    {
+        var id = await InsertAsync("sub_A");
+        var stale = Assert.Single(await Store.ClaimAsync("replica-a", 10, Lease, default));
+        var other = Replica();
+
+        Assert.Empty(await other.ClaimAsync("replica-b", 10, Lease, default));
+        Time.Advance(Lease);
+        var current = Assert.Single(await other.ClaimAsync("replica-b", 10, Lease, default));
+
+        Assert.Equal(id, current.EventId);
+        Assert.Equal(2, current.Attempt);
+        Assert.True(current.LeaseToken > stale.LeaseToken);
+        Assert.False(await Store.RenewLeaseAsync(stale, Lease, default));
+        Assert.False(await Store.CompleteAsync(stale, EventStatus.Processed, default));
+        Assert.False(await Store.FailAsync(stale, "late", null, default));
+        var during = await Store.GetAsync(id, default);
+        Assert.Equal(EventStatus.Processing, during!.Status);
+        Assert.Null(during.LastError);
+
+        Assert.True(await other.CompleteAsync(current, EventStatus.Processed, default));
+        Assert.Equal(EventStatus.Processed, (await Store.GetAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Fencing_holds_even_when_the_same_owner_name_claims_again()
+    {
+        await InsertAsync(null);
+        var old = Assert.Single(await Store.ClaimAsync("worker", 1, Lease, default));
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var renewed = Assert.Single(await Store.ClaimAsync("worker", 1, Lease, default));
+
+        Assert.False(await Store.CompleteAsync(old, EventStatus.Processed, default));
+        Assert.True(await Store.CompleteAsync(renewed, EventStatus.Processed, default));
+    }
+
+    [Fact]
+    public async Task Renewing_a_lease_keeps_other_replicas_away_until_it_expires()
+    {
+        await InsertAsync(null);
+        var lease = Assert.Single(await Store.ClaimAsync("a", 1, Lease, default));
+        var other = Replica();
+
+        Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(await Store.RenewLeaseAsync(lease, Lease, default));
+        Time.Advance(TimeSpan.FromSeconds(20)); // 40 s after the claim: the first lease would have expired
+        Assert.Empty(await other.ClaimAsync("b", 1, Lease, default));
+        Time.Advance(TimeSpan.FromSeconds(10)); // 30 s after the renewal
+        Assert.Single(await other.ClaimAsync("b", 1, Lease, default));
+    }
+
+    [Fact]
+    public async Task A_failure_is_retried_when_due_and_dies_when_there_is_no_retry_time()
+    {
+        var id = await InsertAsync(null);
+        var lease = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        var retryAt = Time.GetUtcNow().AddSeconds(90);
+
+        Assert.True(await Store.FailAsync(lease, "handler threw", retryAt, default));
+        var failed = await Store.GetAsync(id, default);
+        Assert.Equal(EventStatus.Failed, failed!.Status);
+        Assert.Equal(retryAt, failed.NextAttemptAt);
+        Assert.Equal("handler threw", failed.LastError);
+
+        Time.Advance(TimeSpan.FromSeconds(89));
+        Assert.Empty(await Store.ClaimAsync("w", 1, Lease, default));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var second = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        Assert.Equal(2, second.Attempt);
+
+        Assert.True(await Store.FailAsync(second, "still broken", null, default));
+        Time.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(await Store.ClaimAsync("w", 1, Lease, default));
+        var dead = await Store.GetAsync(id, default);
+        Assert.Equal(EventStatus.Dead, dead!.Status);
+        Assert.Equal("still broken", dead.LastError);
+        Assert.Equal(2, dead.Attempts);
+    }
+
+    [Fact]
+    public async Task Complete_rejects_statuses_other_than_processed_and_ignored()
+    {
+        await InsertAsync(null);
+        var lease = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.CompleteAsync(lease, EventStatus.Failed, default));
+    }
+
+    [Fact]
+    public async Task Handler_attempts_are_counted_per_handler_and_success_sticks()
+    {
+        var id = await InsertAsync(null);
+        await Store.RecordHandlerAttemptAsync(id, "Billing", false, "timeout", default);
+        Time.Advance(TimeSpan.FromSeconds(5));
+        await Store.RecordHandlerAttemptAsync(id, "Billing", true, null, default);
+        await Store.RecordHandlerAttemptAsync(id, "Mailer", false, "smtp down", default);
+
+        Assert.Equal(new HashSet<string> { "Billing" }, await Store.GetSucceededHandlersAsync(id, default));
+        var stored = await Store.GetAsync(id, default);
+        var billing = Assert.Single(stored!.Handlers, h => h.Handler == "Billing");
+        Assert.Equal(2, billing.Attempts);
+        Assert.True(billing.Succeeded);
+        Assert.Null(billing.LastError);
+        Assert.Equal(Time.GetUtcNow(), billing.LastAttemptAt);
+        var mailer = Assert.Single(stored.Handlers, h => h.Handler == "Mailer");
+        Assert.Equal(1, mailer.Attempts);
+        Assert.False(mailer.Succeeded);
+        Assert.Equal("smtp down", mailer.LastError);
+        Assert.Empty(await Store.GetSucceededHandlersAsync("evt_other", default));
+    }
+
+    [Fact]
+    public async Task Replay_requeues_a_dead_event_and_keeps_handler_successes()
+    {
+        var id = await InsertAsync("sub_A");
+        var lease = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        await Store.RecordHandlerAttemptAsync(id, "Billing", true, null, default);
+        await Store.RecordHandlerAttemptAsync(id, "Mailer", false, "smtp down", default);
+        await Store.FailAsync(lease, "smtp down", null, default);
+        Time.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(await Store.ReplayAsync(id, default));
+
+        var replayed = await Store.GetAsync(id, default);
+        Assert.Equal(EventStatus.Received, replayed!.Status);
+        Assert.Equal(0, replayed.Attempts);
+        Assert.Equal(Time.GetUtcNow(), replayed.NextAttemptAt);
+        Assert.Equal(new HashSet<string> { "Billing" }, await Store.GetSucceededHandlersAsync(id, default));
+        var again = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        Assert.Equal(1, again.Attempt);
+        Assert.False(await Store.ReplayAsync("evt_unknown", default));
+    }
+
+    [Fact]
+    public async Task Replay_leaves_an_event_under_a_live_lease_alone()
+    {
+        var id = await InsertAsync(null);
+        var lease = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+
+        Assert.True(await Store.ReplayAsync(id, default));
+
+        Assert.Equal(EventStatus.Processing, (await Store.GetAsync(id, default))!.Status);
+        Assert.Equal(0, await Store.ReplayManyAsync(EventStatus.Processing, null, default));
+        Assert.True(await Store.CompleteAsync(lease, EventStatus.Processed, default));
+    }
+
+    [Fact]
+    public async Task A_replayed_older_event_waits_for_the_objects_event_in_flight()
+    {
+        var a1 = await InsertAsync("sub_A");
+        var a2 = await InsertAsync("sub_A");
+        await Store.CompleteAsync(Assert.Single(await Store.ClaimAsync("w", 5, Lease, default)), EventStatus.Processed, default);
+        var inFlight = Assert.Single(await Store.ClaimAsync("w", 5, Lease, default));
+        Assert.Equal(a2, inFlight.EventId);
+
+        Assert.True(await Store.ReplayAsync(a1, default));
+        Assert.Empty(await Store.ClaimAsync("w", 5, Lease, default));
+
+        Assert.True(await Store.CompleteAsync(inFlight, EventStatus.Processed, default));
+        Assert.Equal(a1, Assert.Single(await Store.ClaimAsync("w", 5, Lease, default)).EventId);
+    }
+
+    [Fact]
+    public async Task Replay_many_requeues_by_status_and_type()
+    {
+        var deadA1 = await InsertAsync(null, "invoice.paid");
+        var deadA2 = await InsertAsync(null, "invoice.paid");
+        var deadB = await InsertAsync(null, "refund.created");
+        var ignored = await InsertAsync(null, "unknown.type");
+        var leases = await Store.ClaimAsync("w", 10, Lease, default);
+        foreach (var lease in leases)
+        {
+            if (lease.EventId == ignored)
+            {
+                await Store.CompleteAsync(lease, EventStatus.Ignored, default);
+            }
+            else
+            {
+                await Store.FailAsync(lease, "boom", null, default);
+            }
+        }
+
+        Assert.Equal(2, await Store.ReplayManyAsync(EventStatus.Dead, "invoice.paid", default));
+        Assert.Equal(EventStatus.Dead, (await Store.GetAsync(deadB, default))!.Status);
+        Assert.Equal(1, await Store.ReplayManyAsync(EventStatus.Dead, null, default));
+        Assert.Equal(1, await Store.ReplayManyAsync(EventStatus.Ignored, null, default));
+        Assert.Equal(0, await Store.ReplayManyAsync(EventStatus.Dead, null, default));
+
+        var claimed = await Store.ClaimAsync("w", 10, Lease, default);
+        Assert.Equal([deadA1, deadA2, deadB, ignored], claimed.Select(l => l.EventId));
+        Assert.All(claimed, l => Assert.Equal(1, l.Attempt));
+    }
+
+    [Fact]
+    public async Task List_pages_newest_first_with_an_opaque_cursor()
+    {
+        var ids = await InsertManyAsync("sub_A", 7);
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await Store.ListAsync(new EventQuery(Limit: 3, Cursor: cursor), default);
+            Assert.True(page.Items.Count <= 3);
+            seen.AddRange(page.Items.Select(e => e.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(ids.Reverse(), seen);
+        Assert.Equal(3, pages);
+    }
+
+    [Fact]
+    public async Task List_filters_by_type_status_and_object()
+    {
+        var a = await InsertAsync("sub_A", "invoice.paid");
+        var b = await InsertAsync("sub_B", "invoice.paid");
+        var c = await InsertAsync("sub_A", "refund.created");
+        await Store.RecordHandlerAttemptAsync(a, "Billing", true, null, default);
+        var lease = (await Store.ClaimAsync("w", 10, Lease, default)).Single(l => l.EventId == a);
+        await Store.CompleteAsync(lease, EventStatus.Processed, default);
+
+        Assert.Equal([b, a], Ids(await Store.ListAsync(new EventQuery(Type: "invoice.paid"), default)));
+        Assert.Equal([c, a], Ids(await Store.ListAsync(new EventQuery(ObjectId: "sub_A"), default)));
+        var processed = await Store.ListAsync(new EventQuery(Status: EventStatus.Processed), default);
+        Assert.Equal([a], Ids(processed));
+        Assert.Equal("Billing", Assert.Single(processed.Items[0].Handlers).Handler);
+        // c waits behind a (same object), so it is still received.
+        Assert.Equal([c], Ids(await Store.ListAsync(new EventQuery(Type: "refund.created", Status: EventStatus.Received, ObjectId: "sub_A"), default)));
+        Assert.Equal([b], Ids(await Store.ListAsync(new EventQuery(Status: EventStatus.Processing), default)));
+        Assert.Empty((await Store.ListAsync(new EventQuery(Type: "nope"), default)).Items);
+    }
+
+    [Fact]
+    public async Task List_clamps_the_limit_and_rejects_a_foreign_cursor()
+    {
+        await InsertManyAsync(null, 3);
+
+        var one = await Store.ListAsync(new EventQuery(Limit: 0), default);
+        Assert.Single(one.Items);
+        Assert.NotNull(one.NextCursor);
+        Assert.Equal(3, (await Store.ListAsync(new EventQuery(Limit: 100_000), default)).Items.Count);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListAsync(new EventQuery(Cursor: "not a cursor!"), default));
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_inserts_of_one_id_store_it_once()
+    {
+        var stores = Enumerable.Range(0, 3).Select(_ => Replica()).ToArray();
+        var evt = new NewEvent("evt_race", "invoice.paid", "in_1", false, "{}", Time.GetUtcNow());
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var inserts = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            return await stores[i % stores.Length].InsertAsync(evt, default);
+        })).ToList();
+        go.SetResult();
+        var outcomes = await Task.WhenAll(inserts);
+
+        Assert.Equal(1, outcomes.Count(o => o == InsertOutcome.Stored));
+        Assert.Equal(49, outcomes.Count(o => o == InsertOutcome.Duplicate));
+        Assert.Single((await Store.ListAsync(new EventQuery(), default)).Items);
+    }
+
+    [Fact]
+    public async Task Parallel_claimers_take_every_event_exactly_once_and_never_two_of_one_object()
+    {
+        const int objects = 40;
+        const int perObject = 10;
+        const int independent = 100;
+        var expectedOrder = new Dictionary<string, List<string>>();
+        var all = new List<string>();
+        for (var i = 0; i < perObject; i++)
+        {
+            for (var o = 0; o < objects; o++)
+            {
+                var obj = $"sub_{o}";
+                var id = await InsertAsync(obj);
+                (expectedOrder.TryGetValue(obj, out var list) ? list : expectedOrder[obj] = []).Add(id);
+                all.Add(id);
+            }
+
+            for (var n = 0; n < independent / perObject; n++)
+            {
+                all.Add(await InsertAsync(null));
+            }
+        }
+
+        var claims = new ConcurrentDictionary<string, int>();
+        var inFlight = new ConcurrentDictionary<string, string>();
+        var violations = new ConcurrentQueue<string>();
+        var completedOrder = new ConcurrentDictionary<string, ConcurrentQueue<string>>();
+        var completed = 0;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        async Task Worker(IEventStore store, string owner)
+        {
+            while (Volatile.Read(ref completed) < all.Count)
+            {
+                timeout.Token.ThrowIfCancellationRequested();
+                var leases = await store.ClaimAsync(owner, 7, Lease, timeout.Token);
+                foreach (var lease in leases)
+                {
+                    claims.AddOrUpdate(lease.EventId, 1, (_, n) => n + 1);
+                    if (lease.ObjectId is { } obj && !inFlight.TryAdd(obj, lease.EventId))
+                    {
+                        violations.Enqueue($"{owner} got {lease.EventId} while {inFlight[obj]} of {obj} was in flight");
+                    }
+                }
+
+                await Task.Yield();
+                foreach (var lease in leases)
+                {
+                    if (lease.ObjectId is { } obj)
+                    {
+                        completedOrder.GetOrAdd(obj, _ => new ConcurrentQueue<string>()).Enqueue(lease.EventId);
+                        // Released before the store commits, so the next claim of this object can only come later.
+                        inFlight.TryRemove(obj, out _);
+                    }
+
+                    Assert.True(await store.CompleteAsync(lease, EventStatus.Processed, timeout.Token));
+                    Interlocked.Increment(ref completed);
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, 4).Select(i => Task.Run(() => Worker(Replica(), $"replica-{i}"))).ToArray();
+        await Task.WhenAll(workers);
+
+        Assert.Empty(violations);
+        Assert.Equal(all.Count, claims.Count);
+        Assert.All(claims, c => Assert.Equal(1, c.Value));
+        foreach (var (obj, order) in expectedOrder)
+        {
+            Assert.Equal(order, completedOrder[obj]);
+        }
+
+        Assert.Empty(await Store.ClaimAsync("late", 10, Lease, default));
+    }
+
+    [Fact]
+    public async Task Migrate_is_idempotent_and_safe_to_run_concurrently()
+    {
+        await Store.InsertAsync(new NewEvent("evt_keep", "t", null, null, "{}", Time.GetUtcNow()), default);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Replica().MigrateAsync(default))));
+        await Store.MigrateAsync(default);
+
+        Assert.True(await Store.IsHealthyAsync(default));
+        Assert.NotNull(await Store.GetAsync("evt_keep", default));
+    }
+
+    [Fact]
+    public async Task Migrating_a_new_database_concurrently_from_several_replicas_works()
+    {
+        await CreateDatabaseAsync();
+        var replicas = Enumerable.Range(0, 4).Select(_ => Replica()).ToArray();
+
+        await Task.WhenAll(replicas.Select(r => Task.Run(() => r.MigrateAsync(default))));
+
+        Assert.Equal(InsertOutcome.Stored, await replicas[0].InsertAsync(new NewEvent("e", "t", null, null, "{}", Time.GetUtcNow()), default));
+        Assert.NotNull(await replicas[3].GetAsync("e", default));
+    }
+
+    protected async Task<string> InsertAsync(string? objectId, string type = "customer.subscription.updated")
+    {
+        var id = $"evt_{Interlocked.Increment(ref _counter):D5}";
+        Assert.Equal(InsertOutcome.Stored, await Store.InsertAsync(new NewEvent(id, type, objectId, false, "{}", Time.GetUtcNow()), default));
+        return id;
+    }
+
+    private async Task<string[]> InsertManyAsync(string? objectId, int count)
+    {
+        var ids = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = await InsertAsync(objectId);
+        }
+
+        return ids;
+    }
+
+    private static string[] Ids(EventPage page) => [.. page.Items.Select(e => e.Id)];
+}

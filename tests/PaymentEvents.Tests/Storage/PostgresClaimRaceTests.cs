@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using PaymentEvents.Storage;
+
+namespace PaymentEvents.Tests.Storage;
+
+/// <summary>
+/// The READ COMMITTED races that SKIP LOCKED alone does not cover, made deterministic: a test trigger parks one
+/// statement of the store mid-flight (behind an advisory lock the test holds) while another replica claims.
+/// </summary>
+[Collection("postgres")]
+public sealed class PostgresClaimRaceTests(PostgresServerFixture server) : IAsyncLifetime
+{
+    private const long GateKey = 4242;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly List<PostgresEventStore> _stores = [];
+    private string _connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await server.CreateDatabaseAsync();
+        await NewStore().MigrateAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_insert_that_drew_an_earlier_sequence_but_commits_later_is_not_overtaken()
+    {
+        var store = NewStore();
+        await InstallGateAsync("BEFORE INSERT", "NEW.id = 'evt_slow'");
+        await using var gate = await HoldGateAsync();
+
+        // evt_slow draws its sequence number, then parks before committing; evt_fast (same object) commits after it.
+        var slow = store.InsertAsync(Event("evt_slow", "sub_X"), default);
+        await WaitForWaitersAsync(1, slow);
+        Assert.Equal(InsertOutcome.Stored, await NewStore().InsertAsync(Event("evt_fast", "sub_X"), default));
+        var claim = NewStore().ClaimAsync("replica-b", 10, Lease, default);
+        await WaitForWaitersAsync(2, claim);
+
+        await gate.ReleaseAsync();
+
+        Assert.Equal(InsertOutcome.Stored, await slow);
+        Assert.Equal(["evt_slow"], (await claim).Select(l => l.EventId));
+    }
+
+    [Fact]
+    public async Task A_replayed_event_is_not_claimed_beside_an_event_of_its_object_being_claimed_concurrently()
+    {
+        var store = NewStore();
+        await store.InsertAsync(Event("evt_1", "sub_X"), default);
+        await store.CompleteAsync(Assert.Single(await store.ClaimAsync("a", 1, Lease, default)), EventStatus.Processed, default);
+        await store.InsertAsync(Event("evt_2", "sub_X"), default);
+        await InstallGateAsync("BEFORE UPDATE", "NEW.id = 'evt_2' AND NEW.status = 'processing'");
+        await using var gate = await HoldGateAsync();
+
+        // Replica A is claiming evt_2 (parked before commit) when evt_1 is replayed and replica B claims.
+        var claimA = NewStore().ClaimAsync("replica-a", 10, Lease, default);
+        await WaitForWaitersAsync(1, claimA);
+        Assert.True(await store.ReplayAsync("evt_1", default));
+        var claimB = NewStore().ClaimAsync("replica-b", 10, Lease, default);
+        await WaitForWaitersAsync(2, claimB);
+
+        await gate.ReleaseAsync();
+
+        Assert.Equal(["evt_2"], (await claimA).Select(l => l.EventId));
+        Assert.Empty(await claimB);
+    }
+
+    private PostgresEventStore NewStore()
+    {
+        var store = new PostgresEventStore(_connectionString, _time, NullLogger<PostgresEventStore>.Instance);
+        _stores.Add(store);
+        return store;
+    }
+
+    private NewEvent Event(string id, string objectId) => new(id, "customer.subscription.updated", objectId, false, "{}", _time.GetUtcNow());
+
+    private async Task InstallGateAsync(string when, string condition)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            CREATE FUNCTION test_gate() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF {condition} THEN PERFORM pg_advisory_xact_lock_shared({GateKey}); END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_gate {when} ON payment_events FOR EACH ROW EXECUTE FUNCTION test_gate();
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<Gate> HoldGateAsync()
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({GateKey})", connection);
+        await command.ExecuteNonQueryAsync();
+        return new Gate(connection);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> sessions are blocked on advisory locks (the gate, the claim lock), or
+    /// the operation finished without blocking (which the assertions then catch). Polls server state, bounded.
+    /// </summary>
+    private async Task WaitForWaitersAsync(int count, Task operation)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        var watch = Stopwatch.StartNew();
+        while (!operation.IsCompleted)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
+            if ((long)(await command.ExecuteScalarAsync())! >= count)
+            {
+                return;
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"Expected {count} blocked sessions within 30 s.");
+            await Task.Delay(10);
+        }
+    }
+
+    private sealed class Gate(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async Task ReleaseAsync()
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({GateKey})", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+}
