@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,13 +31,8 @@ public static class PaymentEventsHostingExtensions
             ? handlerAssemblies
             : Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
 
-        // Handlers first: registration subscribes to the types they handle.
+        // Handlers first: registration subscribes to the types they handle (its default provider reads the registry).
         services.AddPaymentEventHandlers(assemblies);
-        services.TryAddSingleton<HandledEventsProvider>(sp =>
-        {
-            var registry = sp.GetRequiredService<HandlerRegistry>();
-            return () => new HandledEvents([.. registry.HandledEventTypes], registry.HasCatchAll);
-        });
 
         // Binds and validates PaymentKit:* (ValidateOnStart) and registers the endpoint in the background.
         services.AddWebhookRegistration(configuration);

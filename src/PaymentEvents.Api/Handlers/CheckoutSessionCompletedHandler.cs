@@ -13,6 +13,6 @@ public sealed partial class CheckoutSessionCompletedHandler(ILogger<CheckoutSess
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "checkout.session.completed {EventId}: checkout {SessionId} ({Mode}) completed, payment {PaymentStatus}, total {AmountTotal} {CurrencyId}, subscription {SubscriptionId}")]
-    private static partial void Log(ILogger logger, string eventId, string? sessionId, string? mode, string? paymentStatus, string? amountTotal, string? currencyId, string? subscriptionId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "checkout.session.completed {PaymentEventId}: checkout {SessionId} ({Mode}) completed, payment {PaymentStatus}, total {AmountTotal} {CurrencyId}, subscription {SubscriptionId}")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? sessionId, string? mode, string? paymentStatus, string? amountTotal, string? currencyId, string? subscriptionId);
 }

@@ -13,6 +13,6 @@ public sealed partial class CheckoutSessionNftMintedHandler(ILogger<CheckoutSess
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "checkout.session.nft_minted {EventId}: checkout {SessionId} NFT mint status {NftMintStatus} for customer {CustomerId}")]
-    private static partial void Log(ILogger logger, string eventId, string? sessionId, string? nftMintStatus, string? customerId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "checkout.session.nft_minted {PaymentEventId}: checkout {SessionId} NFT mint status {NftMintStatus} for customer {CustomerId}")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? sessionId, string? nftMintStatus, string? customerId);
 }

@@ -13,6 +13,6 @@ public sealed partial class InvoicePaidHandler(ILogger<InvoicePaidHandler> logge
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "invoice.paid {EventId}: invoice {InvoiceId} ({Number}) paid {AmountPaid} {CurrencyId} by customer {CustomerId}, subscription {SubscriptionId}")]
-    private static partial void Log(ILogger logger, string eventId, string? invoiceId, string? number, string? amountPaid, string? currencyId, string? customerId, string? subscriptionId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "invoice.paid {PaymentEventId}: invoice {InvoiceId} ({Number}) paid {AmountPaid} {CurrencyId} by customer {CustomerId}, subscription {SubscriptionId}")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? invoiceId, string? number, string? amountPaid, string? currencyId, string? customerId, string? subscriptionId);
 }

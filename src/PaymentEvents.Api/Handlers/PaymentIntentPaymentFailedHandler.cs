@@ -13,6 +13,6 @@ public sealed partial class PaymentIntentPaymentFailedHandler(ILogger<PaymentInt
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "payment_intent.payment_failed {EventId}: payment {PaymentIntentId} of {Amount} {CurrencyId} from customer {CustomerId} failed: {ErrorCode} ({ErrorType})")]
-    private static partial void Log(ILogger logger, string eventId, string? paymentIntentId, string? amount, string? currencyId, string? customerId, string? errorCode, string? errorType);
+    [LoggerMessage(Level = LogLevel.Information, Message = "payment_intent.payment_failed {PaymentEventId}: payment {PaymentIntentId} of {Amount} {CurrencyId} from customer {CustomerId} failed: {ErrorCode} ({ErrorType})")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? paymentIntentId, string? amount, string? currencyId, string? customerId, string? errorCode, string? errorType);
 }

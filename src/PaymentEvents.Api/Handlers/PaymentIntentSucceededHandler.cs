@@ -13,6 +13,6 @@ public sealed partial class PaymentIntentSucceededHandler(ILogger<PaymentIntentS
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "payment_intent.succeeded {EventId}: payment {PaymentIntentId} received {AmountReceived} {CurrencyId} from customer {CustomerId} (invoice {InvoiceId})")]
-    private static partial void Log(ILogger logger, string eventId, string? paymentIntentId, string? amountReceived, string? currencyId, string? customerId, string? invoiceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "payment_intent.succeeded {PaymentEventId}: payment {PaymentIntentId} received {AmountReceived} {CurrencyId} from customer {CustomerId} (invoice {InvoiceId})")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? paymentIntentId, string? amountReceived, string? currencyId, string? customerId, string? invoiceId);
 }

@@ -13,6 +13,6 @@ public sealed partial class RefundSucceededHandler(ILogger<RefundSucceededHandle
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "refund.succeeded {EventId}: refund {RefundId} of {Amount} {CurrencyId} for payment {PaymentIntentId} succeeded ({Reason})")]
-    private static partial void Log(ILogger logger, string eventId, string? refundId, string? amount, string? currencyId, string? paymentIntentId, string? reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "refund.succeeded {PaymentEventId}: refund {RefundId} of {Amount} {CurrencyId} for payment {PaymentIntentId} succeeded ({Reason})")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? refundId, string? amount, string? currencyId, string? paymentIntentId, string? reason);
 }

@@ -26,6 +26,6 @@ public sealed partial class SubscriptionStartedHandler(ILogger<SubscriptionStart
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "customer.subscription.started {EventId}: subscription {SubscriptionId} is {Status} for customer {CustomerId}, current period ends {CurrentPeriodEnd}")]
-    private static partial void Log(ILogger logger, string eventId, string? subscriptionId, string? status, string? customerId, long? currentPeriodEnd);
+    [LoggerMessage(Level = LogLevel.Information, Message = "customer.subscription.started {PaymentEventId}: subscription {SubscriptionId} is {Status} for customer {CustomerId}, current period ends {CurrentPeriodEnd}")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? subscriptionId, string? status, string? customerId, long? currentPeriodEnd);
 }

@@ -13,6 +13,6 @@ public sealed partial class SubscriptionUpdatedHandler(ILogger<SubscriptionUpdat
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "customer.subscription.updated {EventId}: subscription {SubscriptionId} is {Status} for customer {CustomerId}, current period ends {CurrentPeriodEnd}")]
-    private static partial void Log(ILogger logger, string eventId, string? subscriptionId, string? status, string? customerId, long? currentPeriodEnd);
+    [LoggerMessage(Level = LogLevel.Information, Message = "customer.subscription.updated {PaymentEventId}: subscription {SubscriptionId} is {Status} for customer {CustomerId}, current period ends {CurrentPeriodEnd}")]
+    private static partial void Log(ILogger logger, string paymentEventId, string? subscriptionId, string? status, string? customerId, long? currentPeriodEnd);
 }

@@ -18,9 +18,13 @@ internal sealed class TriggerCommand(CliEnvironment environment) : AsyncCommand<
         [Description("Event type, e.g. customer.subscription.started")]
         public string EventType { get; init; } = "";
 
+        /// <summary>Where <c>dotnet run --project src/PaymentEvents.Api</c> listens (launchSettings.json) plus the default Webhooks:Path.</summary>
+        public const string DefaultUrl = "http://127.0.0.1:5080/api/payment/callback";
+
         [CommandOption("-u|--url <URL>")]
-        [Description("The receiver's callback URL, e.g. http://localhost:5000/api/payment/callback")]
-        public string? Url { get; init; }
+        [Description("The receiver's callback URL. Default " + DefaultUrl + " (the API project's launch profile)")]
+        [DefaultValue(DefaultUrl)]
+        public string Url { get; init; } = DefaultUrl;
 
         [CommandOption("-s|--set <PATH=VALUE>")]
         [Description("Override a field, e.g. data.object.status=past_due (repeatable)")]
@@ -50,7 +54,7 @@ internal sealed class TriggerCommand(CliEnvironment environment) : AsyncCommand<
                 return ValidationResult.Error("--count must be at least 1.");
             }
 
-            return string.IsNullOrWhiteSpace(Url) ? ValidationResult.Error("--url is required (the receiver's callback URL).") : ValidationResult.Success();
+            return ValidationResult.Success();
         }
     }
 

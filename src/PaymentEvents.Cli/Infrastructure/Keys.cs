@@ -52,19 +52,28 @@ internal static class Keys
             return ParseSecretKey(fromEnv, type, "PaymentKit__AppSk");
         }
 
-        var dir = dataDir ?? "./data";
-        DevelopmentKey? devKey;
-        try
+        // No --data-dir: the places a receiver started with defaults keeps its development key. `dotnet run
+        // --project src/PaymentEvents.Api` runs in the project directory, so a repo checkout has it there.
+        string[] candidates = dataDir is not null
+            ? [dataDir]
+            : [.. new[] { environment.GetEnvironmentVariable("Storage__DataDir"), "./data", "./src/PaymentEvents.Api/data" }.OfType<string>()];
+        foreach (var dir in candidates)
         {
-            devKey = DevelopmentKeyStore.TryLoad(dir);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new CliException(ex.Message);
+            try
+            {
+                if (DevelopmentKeyStore.TryLoad(dir) is { } devKey)
+                {
+                    return devKey.Key;
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new CliException(ex.Message);
+            }
         }
 
-        return devKey?.Key ?? throw new CliException(
-            $"No signing key: {DevelopmentKeyStore.PathFor(dir)} does not exist. Pass --key 0x<secret key>, set PaymentKit__AppSk, " +
+        throw new CliException(
+            $"No signing key: no dev-key.json in {string.Join(", ", candidates.Select(DevelopmentKeyStore.PathFor))}. Pass --key 0x<secret key>, set PaymentKit__AppSk, " +
             "or start the receiver once in Development (it creates dev-key.json in Storage:DataDir) and point --data-dir at that directory.");
     }
 

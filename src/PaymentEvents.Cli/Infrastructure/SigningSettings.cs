@@ -11,7 +11,7 @@ internal class SigningSettings : CommandSettings
     public string? Key { get; init; }
 
     [CommandOption("--data-dir <DIR>")]
-    [Description("Where the receiver keeps dev-key.json (Storage:DataDir). Default ./data")]
+    [Description("Where the receiver keeps dev-key.json (Storage:DataDir). Default: $Storage__DataDir, ./data, then ./src/PaymentEvents.Api/data")]
     public string? DataDir { get; init; }
 
     [CommandOption("--wallet-type <TYPE>")]

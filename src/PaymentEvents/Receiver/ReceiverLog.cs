@@ -6,10 +6,10 @@ namespace PaymentEvents.Receiver;
 internal static partial class ReceiverLog
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
-        Message = "Rejected delivery {EventId} ({EventType}): signature verification failed with {Status}: {Reason}. "
+        Message = "Rejected delivery {PaymentEventId} ({EventType}): signature verification failed with {Status}: {Reason}. "
             + "Keys tried: {Keys}. If genuine deliveries fail, check PaymentKit:AppPk/TrustedKeys, the public path "
             + "(PaymentKit:CallbackUrl, X-Forwarded-Prefix) and the clock (Webhooks:ClockSkew).")]
-    public static partial void SignatureRejected(ILogger logger, string eventId, string eventType, string status, string reason, string keys);
+    public static partial void SignatureRejected(ILogger logger, string paymentEventId, string eventType, string status, string reason, string keys);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
         Message = "Rejected delivery with 400: {Reason}")]
@@ -20,12 +20,12 @@ internal static partial class ReceiverLog
     public static partial void TooLarge(ILogger logger, long maxBodyBytes);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error,
-        Message = "Could not store delivery {EventId} ({EventType}); answered 503 so Payment Kit retries. Check the database (Storage:Provider, ConnectionStrings:PaymentEvents, Storage:DataDir).")]
-    public static partial void StoreUnavailable(ILogger logger, Exception exception, string eventId, string eventType);
+        Message = "Could not store delivery {PaymentEventId} ({EventType}); answered 503 so Payment Kit retries. Check the database (Storage:Provider, ConnectionStrings:PaymentEvents, Storage:DataDir).")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, string paymentEventId, string eventType);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug,
-        Message = "Stored delivery {EventId} ({EventType}), duplicate: {Duplicate}, signature {Version} by {Key} over {Path}")]
-    public static partial void Accepted(ILogger logger, string eventId, string eventType, bool duplicate, PaymentEvents.Protocol.SignatureVersion? version, string? key, string? path);
+        Message = "Stored delivery {PaymentEventId} ({EventType}), duplicate: {Duplicate}, signature {Version} by {Key} over {Path}")]
+    public static partial void Accepted(ILogger logger, string paymentEventId, string eventType, bool duplicate, PaymentEvents.Protocol.SignatureVersion? version, string? key, string? path);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
         Message = "Webhook receiver listening on {Path} with {KeyCount} trusted key(s): {Keys}; V0 signatures {V0}.")]

@@ -53,7 +53,8 @@ internal sealed class ComponentCallSigningHandler(IOptionsMonitor<PaymentKitOpti
             }
         }
 
-        // url is the path only, as sent (ufo parseURL(url).pathname), including any mount path of BaseUrl.
+        // url is the path only, as sent (ufo parseURL(url).pathname), including any mount path of BaseUrl:
+        // Blocklet Server strips the mount and sends x-path-prefix, and verifySig retries with it (PROTOCOL §3).
         var query = uri.Query.Length > 1 ? uri.Query[1..] : null;
         var headers = new RequestSigner(key, timeProvider).SignV1(request.Method.Method, uri.AbsolutePath, query, body, componentDid: current.ComponentDid);
 

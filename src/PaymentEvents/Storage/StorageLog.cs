@@ -10,8 +10,8 @@ internal static partial class StorageLog
     public static partial void StoreFailed(this ILogger logger, string engine, string operation, Exception exception);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
-        Message = "Lease on event {EventId} held by {Owner} (token {LeaseToken}) was lost before {Operation}; nothing was changed. Another worker took it over after the lease expired, or it was replayed: renew leases more often than they expire.")]
-    public static partial void LeaseLost(this ILogger logger, string eventId, string owner, long leaseToken, string operation);
+        Message = "Lease on event {PaymentEventId} held by {Owner} (token {LeaseToken}) was lost before {Operation}; nothing was changed. Another worker took it over after the lease expired, or it was replayed: renew leases more often than they expire.")]
+    public static partial void LeaseLost(this ILogger logger, string paymentEventId, string owner, long leaseToken, string operation);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information,
         Message = "Event store schema ({Engine}) is at version {Version}.")]
