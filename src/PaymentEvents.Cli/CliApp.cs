@@ -1,4 +1,5 @@
 using PaymentEvents.Cli.Commands;
+using PaymentEvents.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 namespace PaymentEvents.Cli;
@@ -21,10 +22,12 @@ public static class CliApp
             config.SetApplicationName("paymentevents");
             config.ConfigureConsole(environment.Console);
             config.Settings.Registrar.RegisterInstance(environment);
+            // One place turns a failure into "error: <message>" on stderr and an exit code, so commands just throw:
+            // a CliException carries its own code; anything else (a bad option, say) is a usage error.
             config.SetExceptionHandler((ex, _) =>
             {
                 environment.Error.WriteLine($"error: {ex.Message}");
-                return UsageError;
+                return ex is CliException cli ? cli.ExitCode : UsageError;
             });
 
             config.AddCommand<KeygenCommand>("keygen")

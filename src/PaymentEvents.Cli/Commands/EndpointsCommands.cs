@@ -39,23 +39,15 @@ internal sealed class EndpointsListCommand(CliEnvironment environment) : AsyncCo
 {
     public override async Task<int> ExecuteAsync(CommandContext context, EndpointsSettings settings, CancellationToken cancellationToken)
     {
-        try
+        await using var services = settings.BuildServices(environment);
+        var result = await services.GetRequiredService<PaymentKitClient>().ListAllAsync(cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
         {
-            await using var services = settings.BuildServices(environment);
-            var result = await services.GetRequiredService<PaymentKitClient>().ListAllAsync(cancellationToken).ConfigureAwait(false);
-            if (!result.IsSuccess)
-            {
-                return EndpointsSettings.Fail(environment, result.Error);
-            }
+            return EndpointsSettings.Fail(environment, result.Error);
+        }
 
-            EndpointOutput.Print(environment, result.Value!, settings.Json);
-            return 0;
-        }
-        catch (CliException ex)
-        {
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return ex.ExitCode;
-        }
+        EndpointOutput.Print(environment, result.Value!, settings.Json);
+        return 0;
     }
 }
 
@@ -79,43 +71,35 @@ internal sealed class EndpointsEnsureCommand(CliEnvironment environment) : Async
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        try
+        var callback = Keys.ParseUrl(settings.CallbackUrl ?? environment.GetEnvironmentVariable("PaymentKit__CallbackUrl"), "--callback-url");
+        var events = settings.Events.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToList();
+        if (events.Count == 0)
         {
-            var callback = Keys.ParseUrl(settings.CallbackUrl ?? environment.GetEnvironmentVariable("PaymentKit__CallbackUrl"), "--callback-url");
-            var events = settings.Events.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToList();
-            if (events.Count == 0)
-            {
-                events.AddRange(PaymentEvents.Events.EventTypes.Documented);
-            }
+            events.AddRange(PaymentEvents.Events.EventTypes.Documented);
+        }
 
-            await using var services = settings.BuildServices(environment);
-            var desired = new DesiredEndpoint(callback.AbsoluteUri, [.. events.Order(StringComparer.Ordinal)], settings.Instance);
-            var result = await services.GetRequiredService<WebhookEndpointReconciler>().EnsureAsync(desired, cancellationToken).ConfigureAwait(false);
-            if (!result.IsSuccess)
-            {
-                return EndpointsSettings.Fail(environment, result.Error);
-            }
+        await using var services = settings.BuildServices(environment);
+        var desired = new DesiredEndpoint(callback.AbsoluteUri, [.. events.Order(StringComparer.Ordinal)], settings.Instance);
+        var result = await services.GetRequiredService<WebhookEndpointReconciler>().EnsureAsync(desired, cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return EndpointsSettings.Fail(environment, result.Error);
+        }
 
-            var outcome = result.Value!;
-            if (settings.Json)
-            {
-                environment.Out.WriteLine(JsonSerializer.Serialize(new { action = outcome.Action.ToString().ToLowerInvariant(), endpoint = outcome.Endpoint, other_matches = outcome.OtherMatches }, EndpointOutput.Json));
-                return 0;
-            }
-
-            environment.Console.MarkupLine($"[green]{outcome.Action.ToString().ToLowerInvariant()}[/] {Markup.Escape(outcome.Endpoint.Id)} → {Markup.Escape(outcome.Endpoint.Url ?? "")} ({desired.EnabledEvents.Count} event types)");
-            if (outcome.OtherMatches.Count > 0)
-            {
-                environment.Console.MarkupLine($"[yellow]also ours, left alone:[/] {Markup.Escape(string.Join(", ", outcome.OtherMatches))}");
-            }
-
+        var outcome = result.Value!;
+        if (settings.Json)
+        {
+            environment.Out.WriteLine(JsonSerializer.Serialize(new { action = outcome.Action.ToString().ToLowerInvariant(), endpoint = outcome.Endpoint, other_matches = outcome.OtherMatches }, EndpointOutput.Json));
             return 0;
         }
-        catch (CliException ex)
+
+        environment.Console.MarkupLine($"[green]{outcome.Action.ToString().ToLowerInvariant()}[/] {Markup.Escape(outcome.Endpoint.Id)} → {Markup.Escape(outcome.Endpoint.Url ?? "")} ({desired.EnabledEvents.Count} event types)");
+        if (outcome.OtherMatches.Count > 0)
         {
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return ex.ExitCode;
+            environment.Console.MarkupLine($"[yellow]also ours, left alone:[/] {Markup.Escape(string.Join(", ", outcome.OtherMatches))}");
         }
+
+        return 0;
     }
 }
 
@@ -131,30 +115,22 @@ internal sealed class EndpointsDeleteCommand(CliEnvironment environment) : Async
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        try
+        await using var services = settings.BuildServices(environment);
+        var result = await services.GetRequiredService<PaymentKitClient>().DeleteAsync(settings.Id, cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
         {
-            await using var services = settings.BuildServices(environment);
-            var result = await services.GetRequiredService<PaymentKitClient>().DeleteAsync(settings.Id, cancellationToken).ConfigureAwait(false);
-            if (!result.IsSuccess)
-            {
-                return EndpointsSettings.Fail(environment, result.Error);
-            }
-
-            if (settings.Json)
-            {
-                environment.Out.WriteLine(JsonSerializer.Serialize(new { deleted = settings.Id }, EndpointOutput.Json));
-            }
-            else
-            {
-                environment.Console.MarkupLine($"[green]deleted[/] {Markup.Escape(settings.Id)}");
-            }
-
-            return 0;
+            return EndpointsSettings.Fail(environment, result.Error);
         }
-        catch (CliException ex)
+
+        if (settings.Json)
         {
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return ex.ExitCode;
+            environment.Out.WriteLine(JsonSerializer.Serialize(new { deleted = settings.Id }, EndpointOutput.Json));
         }
+        else
+        {
+            environment.Console.MarkupLine($"[green]deleted[/] {Markup.Escape(settings.Id)}");
+        }
+
+        return 0;
     }
 }

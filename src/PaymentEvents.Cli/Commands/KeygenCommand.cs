@@ -23,17 +23,7 @@ internal sealed class KeygenCommand(CliEnvironment environment) : Command<Keygen
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        WalletType type;
-        try
-        {
-            type = Keys.ParseWalletType(settings.Type);
-        }
-        catch (CliException ex)
-        {
-            environment.Error.WriteLine($"error: {ex.Message}");
-            return ex.ExitCode;
-        }
-
+        var type = Keys.ParseWalletType(settings.Type);
         var key = AppKey.Generate(type);
         var typeName = type.ToString().ToLowerInvariant();
         if (settings.Json)

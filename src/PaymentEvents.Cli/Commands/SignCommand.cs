@@ -27,62 +27,54 @@ internal sealed class SignCommand(CliEnvironment environment) : Command<SignComm
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var url = Keys.ParseUrl(settings.Url, "--url");
+        if (!System.IO.File.Exists(settings.File))
+        {
+            throw new CliException($"{settings.File} does not exist.");
+        }
+
+        var body = System.IO.File.ReadAllBytes(settings.File);
         try
         {
-            var url = Keys.ParseUrl(settings.Url, "--url");
-            if (!System.IO.File.Exists(settings.File))
-            {
-                throw new CliException($"{settings.File} does not exist.");
-            }
+            using var _ = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw new CliException($"{settings.File} is not JSON: {ex.Message}");
+        }
 
-            var body = System.IO.File.ReadAllBytes(settings.File);
-            try
+        var key = Keys.ResolveSigningKey(settings.Key, settings.DataDir, settings.WalletType, environment);
+        var headers = Signing.ToList(Signing.Sign(key, environment.TimeProvider, url, body, settings.V0, settings.Method));
+        if (settings.Json)
+        {
+            environment.Out.WriteLine(JsonSerializer.Serialize(new
             {
-                using var _ = JsonDocument.Parse(body);
-            }
-            catch (JsonException ex)
-            {
-                throw new CliException($"{settings.File} is not JSON: {ex.Message}");
-            }
-
-            var key = Keys.ResolveSigningKey(settings.Key, settings.DataDir, settings.WalletType, environment);
-            var headers = Signing.ToList(Signing.Sign(key, environment.TimeProvider, url, body, settings.V0, settings.Method));
-            if (settings.Json)
-            {
-                environment.Out.WriteLine(JsonSerializer.Serialize(new
-                {
-                    method = settings.Method.ToUpperInvariant(),
-                    url = url.AbsoluteUri,
-                    headers = headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal),
-                }));
-                return 0;
-            }
-
-            foreach (var (name, value) in headers)
-            {
-                environment.Out.WriteLine($"{name}: {value}");
-            }
-
-            var curl = new StringBuilder($"curl -sS -X {settings.Method.ToUpperInvariant()} '{url.AbsoluteUri}' -H 'content-type: application/json'");
-            foreach (var (name, value) in headers)
-            {
-                curl.Append($" -H '{name}: {value}'");
-            }
-
-            curl.Append($" --data-binary @'{settings.File}'");
-            if (environment.IsTerminal)
-            {
-                environment.Console.MarkupLine("[grey]# V1 signatures expire after 300 s[/]");
-            }
-
-            environment.Out.WriteLine();
-            environment.Out.WriteLine(curl.ToString());
+                method = settings.Method.ToUpperInvariant(),
+                url = url.AbsoluteUri,
+                headers = headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal),
+            }));
             return 0;
         }
-        catch (CliException ex)
+
+        foreach (var (name, value) in headers)
         {
-            environment.Error.WriteLine($"error: {Markup.Remove(ex.Message)}");
-            return ex.ExitCode;
+            environment.Out.WriteLine($"{name}: {value}");
         }
+
+        var curl = new StringBuilder($"curl -sS -X {settings.Method.ToUpperInvariant()} '{url.AbsoluteUri}' -H 'content-type: application/json'");
+        foreach (var (name, value) in headers)
+        {
+            curl.Append($" -H '{name}: {value}'");
+        }
+
+        curl.Append($" --data-binary @'{settings.File}'");
+        if (environment.IsTerminal)
+        {
+            environment.Console.MarkupLine("[grey]# V1 signatures expire after 300 s[/]");
+        }
+
+        environment.Out.WriteLine();
+        environment.Out.WriteLine(curl.ToString());
+        return 0;
     }
 }

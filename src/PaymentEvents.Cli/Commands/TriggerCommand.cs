@@ -62,19 +62,6 @@ internal sealed class TriggerCommand(CliEnvironment environment) : AsyncCommand<
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await RunAsync(settings, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CliException ex)
-        {
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return ex.ExitCode;
-        }
-    }
-
-    private async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
-    {
         var url = Keys.ParseUrl(settings.Url, "--url");
         var type = settings.EventType.Trim();
         if (!settings.AllowUnknown && !SampleBodies.KnownTypes.Contains(type, StringComparer.Ordinal))

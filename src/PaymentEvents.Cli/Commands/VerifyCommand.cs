@@ -51,48 +51,40 @@ internal sealed class VerifyCommand(CliEnvironment environment) : Command<Verify
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        try
+        var url = Keys.ParseUrl(settings.Url, "--url");
+        if (string.IsNullOrWhiteSpace(settings.PublicKey))
         {
-            var url = Keys.ParseUrl(settings.Url, "--url");
-            if (string.IsNullOrWhiteSpace(settings.PublicKey))
-            {
-                throw new CliException("--pk is required (the sender's app public key, 0x hex).");
-            }
-
-            var walletType = Keys.ParseWalletType(settings.WalletType, "--wallet-type");
-            var key = Keys.ParsePublicKey(settings.PublicKey, walletType, "--pk");
-            var headers = ReadHeaders(settings.Headers ?? throw new CliException("--headers is required."));
-            var body = ReadFile(settings.Body ?? throw new CliException("--body is required."), "--body");
-
-            var time = settings.At is { } at ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(at)) : environment.TimeProvider;
-            var verifier = new SignatureVerifier(new KeyRing([key]), new SignatureVerifierOptions { AllowV0 = settings.AllowV0 }, time);
-            var request = new SignedRequest(settings.Method, url.AbsolutePath, url.Query.Length > 1 ? url.Query[1..] : null, body, headers);
-            var result = verifier.Verify(request);
-
-            if (settings.Json)
-            {
-                environment.Out.WriteLine(JsonSerializer.Serialize(new
-                {
-                    status = result.Status.ToString(),
-                    valid = result.IsValid,
-                    version = result.Version?.ToString(),
-                    matched_path = result.MatchedPath,
-                    reason = result.Reason,
-                }));
-            }
-            else
-            {
-                var colour = result.IsValid ? "green" : "red";
-                environment.Console.MarkupLine($"[{colour}]{result.Status}[/] {Markup.Escape(result.Reason)}");
-            }
-
-            return result.IsValid ? 0 : CliApp.Failure;
+            throw new CliException("--pk is required (the sender's app public key, 0x hex).");
         }
-        catch (CliException ex)
+
+        var walletType = Keys.ParseWalletType(settings.WalletType, "--wallet-type");
+        var key = Keys.ParsePublicKey(settings.PublicKey, walletType, "--pk");
+        var headers = ReadHeaders(settings.Headers ?? throw new CliException("--headers is required."));
+        var body = ReadFile(settings.Body ?? throw new CliException("--body is required."), "--body");
+
+        var time = settings.At is { } at ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(at)) : environment.TimeProvider;
+        var verifier = new SignatureVerifier(new KeyRing([key]), new SignatureVerifierOptions { AllowV0 = settings.AllowV0 }, time);
+        var request = new SignedRequest(settings.Method, url.AbsolutePath, url.Query.Length > 1 ? url.Query[1..] : null, body, headers);
+        var result = verifier.Verify(request);
+
+        if (settings.Json)
         {
-            environment.Error.WriteLine($"error: {ex.Message}");
-            return ex.ExitCode;
+            environment.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                status = result.Status.ToString(),
+                valid = result.IsValid,
+                version = result.Version?.ToString(),
+                matched_path = result.MatchedPath,
+                reason = result.Reason,
+            }));
         }
+        else
+        {
+            var colour = result.IsValid ? "green" : "red";
+            environment.Console.MarkupLine($"[{colour}]{result.Status}[/] {Markup.Escape(result.Reason)}");
+        }
+
+        return result.IsValid ? 0 : CliApp.Failure;
     }
 
     private static byte[] ReadFile(string path, string option)

@@ -49,12 +49,7 @@ public static class PaymentEventParser
 
             envelope = JsonSerializer.Deserialize(utf8Json, PaymentEventsJsonContext.Default.EventEnvelope);
         }
-        catch (JsonException ex)
-        {
-            error = $"Invalid JSON: {ex.Message}";
-            return false;
-        }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             error = $"Invalid JSON: {ex.Message}";
             return false;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Storage;
+using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Infrastructure;
 
@@ -123,15 +124,7 @@ public sealed class ReceiverHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataDir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open elsewhere; the temp directory is cleaned by the OS eventually.
-            }
+            TempDataDirectory.Delete(DataDir);
         }
     }
 }

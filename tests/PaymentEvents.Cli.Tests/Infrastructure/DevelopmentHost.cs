@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Storage;
+using PaymentEvents.Tests;
 
 namespace PaymentEvents.Cli.Tests.Infrastructure;
 
@@ -37,15 +38,7 @@ internal sealed class DevelopmentHost(IReadOnlyDictionary<string, string>? setti
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataDir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open elsewhere; the OS cleans the temp directory eventually.
-            }
+            TempDataDirectory.Delete(DataDir);
         }
     }
 }

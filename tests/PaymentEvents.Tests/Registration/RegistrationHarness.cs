@@ -68,6 +68,13 @@ internal sealed class RegistrationHarness : IAsyncDisposable
 
     public Task StartAsync() => Service.StartAsync(CancellationToken.None);
 
+    /// <summary>Starts the service and waits until its first reconciliation has registered our endpoint.</summary>
+    public async Task StartAndWaitUntilRegisteredAsync()
+    {
+        await StartAsync();
+        await WaitUntilAsync(() => State.Current.Status == RegistrationStatus.Registered, "registration");
+    }
+
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds, without moving fake time.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 10_000)
     {

@@ -13,8 +13,7 @@ public sealed class WebhookRegistrationServiceTests
     public async Task Empty_list_creates_our_endpoint_with_marker_and_handled_events_plus_extras()
     {
         await using var h = new RegistrationHarness(settings: new Dictionary<string, string?> { ["PaymentKit:ExtraEvents:0"] = "refund.canceled" });
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
 
         var created = Assert.Single(h.PaymentKit.Endpoints);
         Assert.Equal(RegistrationHarness.CallbackUrl, created.Url);
@@ -41,8 +40,7 @@ public sealed class WebhookRegistrationServiceTests
             h.PaymentKit.Seed($"https://late{i}.example/hook");
         }
 
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
 
         Assert.Equal(ours.Id, h.State.Current.EndpointId);
         Assert.Equal(RegistrationAction.Unchanged, h.State.Current.Action);
@@ -64,8 +62,7 @@ public sealed class WebhookRegistrationServiceTests
         }
 
         var ours = h.PaymentKit.Seed(RegistrationHarness.CallbackUrl, Handled, FakePaymentKit.Metadata(("managed_by", "payment-events"), ("instance", "test")));
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
 
         Assert.Equal(ours.Id, h.State.Current.EndpointId);
         Assert.Equal(0, h.PaymentKit.Count("POST"));
@@ -79,8 +76,7 @@ public sealed class WebhookRegistrationServiceTests
         h.PaymentKit.Seed("https://someone-else.example/hook");
         var ours = h.PaymentKit.Seed(RegistrationHarness.CallbackUrl, ["invoice.paid", "customer.subscription.started"], FakePaymentKit.Metadata(("managed_by", "payment-events"), ("instance", "test")));
 
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
 
         Assert.Equal(RegistrationAction.Unchanged, h.State.Current.Action);
         Assert.Equal(ours.Id, h.State.Current.EndpointId);
@@ -99,8 +95,7 @@ public sealed class WebhookRegistrationServiceTests
             FakePaymentKit.Metadata(("managed_by", "payment-events"), ("instance", "test"), ("team", "billing")),
             status: "disabled");
 
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
 
         var updated = Assert.Single(h.PaymentKit.Endpoints);
         Assert.Equal(ours.Id, updated.Id);
@@ -119,8 +114,7 @@ public sealed class WebhookRegistrationServiceTests
         await using var h = new RegistrationHarness();
         var ours = h.PaymentKit.Seed(RegistrationHarness.CallbackUrl, Handled);
 
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
 
         Assert.True(WebhookEndpointReconciler.HasMarker(Assert.Single(h.PaymentKit.Endpoints), "test"));
         Assert.Equal(ours.Id, h.State.Current.EndpointId);
@@ -134,8 +128,7 @@ public sealed class WebhookRegistrationServiceTests
         var other = h.PaymentKit.Seed("https://crm.example/payment-hook", ["checkout.session.completed"], FakePaymentKit.Metadata(("managed_by", "crm")));
         var otherInstance = h.PaymentKit.Seed("https://staging.shop.example/api/payment/callback", Handled, FakePaymentKit.Metadata(("managed_by", "payment-events"), ("instance", "staging")));
 
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
 
         Assert.Equal(3, h.PaymentKit.Endpoints.Count);
         Assert.Equal(other, h.PaymentKit.Endpoints.Single(e => e.Id == other.Id));
@@ -255,8 +248,7 @@ public sealed class WebhookRegistrationServiceTests
     public async Task Catch_all_with_subscribe_all_registers_star()
     {
         await using var h = new RegistrationHarness(new HandledEvents(["invoice.paid"], HasCatchAll: true), new Dictionary<string, string?> { ["PaymentKit:SubscribeAll"] = "true" });
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
         Assert.Equal(["*"], Assert.Single(h.PaymentKit.Endpoints).EnabledEvents);
     }
 
@@ -279,8 +271,7 @@ public sealed class WebhookRegistrationServiceTests
     public async Task Recheck_leaves_an_unchanged_endpoint_alone_then_re_enables_and_re_creates_it()
     {
         await using var h = new RegistrationHarness(settings: new Dictionary<string, string?> { ["PaymentKit:RecheckInterval"] = "01:00:00" });
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
         var id = h.State.Current.EndpointId!;
         Assert.Equal(h.Time.GetUtcNow() + TimeSpan.FromHours(1), h.State.Current.NextRetryAt);
 
@@ -309,8 +300,7 @@ public sealed class WebhookRegistrationServiceTests
     public async Task Recheck_off_makes_one_pass_only()
     {
         await using var h = new RegistrationHarness(settings: new Dictionary<string, string?> { ["PaymentKit:RecheckInterval"] = "00:00:00" });
-        await h.StartAsync();
-        await RegistrationHarness.WaitUntilAsync(() => h.State.Current.Status == RegistrationStatus.Registered, "registration");
+        await h.StartAndWaitUntilRegisteredAsync();
         await RegistrationHarness.WaitUntilAsync(() => h.Service.ExecuteTask!.IsCompleted, "service to finish");
 
         Assert.Null(h.State.Current.NextRetryAt);
