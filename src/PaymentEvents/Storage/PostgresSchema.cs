@@ -10,6 +10,13 @@ internal static class PostgresSchema
     public const long MigrationLockKey = 0x5041_594D_4D49_4701; // "PAYMMIG"
     public const long ClaimLockKey = 0x5041_594D_434C_4D01;     // "PAYMCLM"
 
+    /// <summary>Records applied versions; created before any migration runs.</summary>
+    public const string VersionTable = """
+        CREATE TABLE IF NOT EXISTS payment_events_schema_version (
+            version    integer     PRIMARY KEY,
+            applied_at timestamptz NOT NULL)
+        """;
+
     public static readonly IReadOnlyList<(int Version, string Sql)> Migrations =
     [
         (1, """

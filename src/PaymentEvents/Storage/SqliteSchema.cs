@@ -6,6 +6,13 @@ namespace PaymentEvents.Storage;
 /// </summary>
 internal static class SqliteSchema
 {
+    /// <summary>Records applied versions; created before any migration runs.</summary>
+    public const string VersionTable = """
+        CREATE TABLE IF NOT EXISTS payment_events_schema_version (
+            version    INTEGER PRIMARY KEY,
+            applied_at INTEGER NOT NULL)
+        """;
+
     public static readonly IReadOnlyList<(int Version, string Sql)> Migrations =
     [
         (1, """
