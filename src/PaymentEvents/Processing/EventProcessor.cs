@@ -82,6 +82,12 @@ internal sealed class EventProcessor : BackgroundService
     {
         await Task.Yield();
         _logger.LogRegistry(_registry);
+        if (!_options.Enabled)
+        {
+            ProcessingLog.ProcessorDisabled(_logger);
+            return;
+        }
+
         ProcessingLog.ProcessorStarted(_logger, Owner, _options.MaxConcurrency, _options.MaxAttempts);
         try
         {

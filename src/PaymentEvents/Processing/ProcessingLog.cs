@@ -38,6 +38,9 @@ internal static partial class ProcessingLog
     [LoggerMessage(EventId = 1210, Level = LogLevel.Information, Message = "Payment event processor {Owner} started: up to {MaxConcurrency} events at a time, {MaxAttempts} attempts each")]
     public static partial void ProcessorStarted(ILogger logger, string owner, int maxConcurrency, int maxAttempts);
 
+    [LoggerMessage(EventId = 1214, Level = LogLevel.Warning, Message = "Payment event processing is off on this instance (Processing:Enabled=false): events are stored and acknowledged, and run only by an instance with processing on")]
+    public static partial void ProcessorDisabled(ILogger logger);
+
     [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Payment event processor {Owner} stopping: no new events are claimed; waiting for {Running} running event(s) to finish")]
     public static partial void ProcessorStopping(ILogger logger, string owner, int running);
 

@@ -5,6 +5,12 @@ public sealed class ProcessingOptions
 {
     public const string SectionName = "Processing";
 
+    /// <summary>
+    /// Run handlers on this instance (default). Off: the instance only receives and stores events, and
+    /// other replicas on the same database run them (e.g. web-only replicas, or a maintenance window).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Events handled at the same time by this instance (1..256). Events of one object never overlap.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
