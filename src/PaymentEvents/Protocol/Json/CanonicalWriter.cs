@@ -63,7 +63,7 @@ internal static class CanonicalWriter
                 {
                     case TapeKind.Object:
                         output.Write((byte)'{');
-                        var count = CollectMembers(ref tape, cur, members.AsSpan(memberTop, t.Count));
+                        var count = CollectMembers(ref tape, cur, members.AsSpan(memberTop, t.Count), json);
                         if (count == 0)
                         {
                             output.Write((byte)'}');
@@ -184,7 +184,7 @@ internal static class CanonicalWriter
     /// Fills <paramref name="slots"/> with the property-name tape indices of the object at
     /// <paramref name="objectIndex"/>, sorted by key with the last duplicate kept; returns how many remain.
     /// </summary>
-    private static int CollectMembers(ref JsonTape tape, int objectIndex, Span<int> slots)
+    private static int CollectMembers(ref JsonTape tape, int objectIndex, Span<int> slots, ReadOnlySpan<byte> json)
     {
         var key = objectIndex + 1;
         for (var i = 0; i < slots.Length; i++)
@@ -199,13 +199,14 @@ internal static class CanonicalWriter
         }
 
         // Not Span.Sort: its comparer overload boxes a struct comparer on every object.
-        MemberSort.Sort(slots, new KeyComparer(tape.TokenArray, tape.KeyArray));
+        var comparer = new KeyComparer(tape.Tokens, tape.KeyChars, json);
+        MemberSort.Sort(slots, comparer);
 
         // Equal keys are adjacent and ordered by position: keep the last one (JSON.parse semantics).
         var unique = 0;
         for (var i = 0; i < slots.Length; i++)
         {
-            if (i + 1 < slots.Length && KeyComparer.SameKey(tape.TokenArray, tape.KeyArray, slots[i], slots[i + 1]))
+            if (i + 1 < slots.Length && comparer.SameKey(slots[i], slots[i + 1]))
             {
                 continue;
             }
@@ -258,38 +259,69 @@ internal static class CanonicalWriter
         JsString.WriteQuoted(scratch.AsSpan(0, Math.Max(chars, 0)), output);
     }
 
-    private readonly struct KeyComparer(TapeToken[] tokens, char[] keys) : IMemberComparer
+    /// <summary>
+    /// Orders property names by UTF-16 code units, as <c>Array.prototype.sort</c> compares strings
+    /// (PROTOCOL §3). Two ASCII keys compare as raw bytes, which is the same order (8-byte prefix first);
+    /// anything else (escapes, non-ASCII) compares as UTF-16, since UTF-8 byte order differs from
+    /// code-unit order for U+E000–U+FFFF against supplementary characters.
+    /// </summary>
+    private readonly ref struct KeyComparer(ReadOnlySpan<TapeToken> tokens, ReadOnlySpan<char> keys, ReadOnlySpan<byte> json) : IMemberComparer
     {
-        private readonly TapeToken[] _tokens = tokens;
-        private readonly char[] _keys = keys;
+        private readonly ReadOnlySpan<TapeToken> _tokens = tokens;
+        private readonly ReadOnlySpan<char> _keys = keys;
+        private readonly ReadOnlySpan<byte> _json = json;
 
         public int Compare(int x, int y)
         {
-            var c = CompareKeys(_tokens, _keys, x, y);
+            var c = CompareKeys(x, y);
             return c != 0 ? c : x.CompareTo(y);
         }
 
-        public static bool SameKey(TapeToken[] tokens, char[] keys, int x, int y) => CompareKeys(tokens, keys, x, y) == 0;
+        public bool SameKey(int x, int y) => CompareKeys(x, y) == 0;
 
-        // Ordinal char comparison is UTF-16 code unit order, as Array.prototype.sort compares strings.
-        // Keys are short, so a plain loop beats the vectorised SequenceCompareTo set-up.
-        private static int CompareKeys(TapeToken[] tokens, char[] keys, int x, int y)
+        public int CompareKeys(int x, int y)
         {
-            ref readonly var a = ref tokens[x];
-            ref readonly var b = ref tokens[y];
-            var sa = keys.AsSpan(a.KeyOffset, a.KeyLength);
-            var sb = keys.AsSpan(b.KeyOffset, b.KeyLength);
-            var n = Math.Min(sa.Length, sb.Length);
+            ref readonly var a = ref _tokens[x];
+            ref readonly var b = ref _tokens[y];
+            if (a.AsciiKey && b.AsciiKey)
+            {
+                if (a.KeyPrefix != b.KeyPrefix)
+                {
+                    return a.KeyPrefix < b.KeyPrefix ? -1 : 1;
+                }
+
+                // Equal prefixes: either both keys are at least 8 bytes, or they are the same short key.
+                if (a.Length <= 8 || b.Length <= 8)
+                {
+                    return a.Length - b.Length;
+                }
+
+                return _json.Slice(a.Start + 8, a.Length - 8).SequenceCompareTo(_json.Slice(b.Start + 8, b.Length - 8));
+            }
+
+            return CompareUtf16(in a, in b);
+        }
+
+        // Keys are short, so a plain loop beats the vectorised SequenceCompareTo set-up.
+        private int CompareUtf16(in TapeToken a, in TapeToken b)
+        {
+            var ab = a.AsciiKey ? _json.Slice(a.Start, a.Length) : default;
+            var bb = b.AsciiKey ? _json.Slice(b.Start, b.Length) : default;
+            var ac = a.AsciiKey ? default : _keys.Slice(a.KeyOffset, a.KeyLength);
+            var bc = b.AsciiKey ? default : _keys.Slice(b.KeyOffset, b.KeyLength);
+            var al = a.AsciiKey ? ab.Length : ac.Length;
+            var bl = b.AsciiKey ? bb.Length : bc.Length;
+            var n = Math.Min(al, bl);
             for (var i = 0; i < n; i++)
             {
-                var d = sa[i] - sb[i];
+                var d = (a.AsciiKey ? ab[i] : ac[i]) - (b.AsciiKey ? bb[i] : bc[i]);
                 if (d != 0)
                 {
                     return d;
                 }
             }
 
-            return sa.Length - sb.Length;
+            return al - bl;
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace PaymentEvents.Protocol.Json;
 
-/// <summary>Orders two member slots; implemented by a struct so calls are devirtualised.</summary>
+/// <summary>Orders two member slots; implemented by a (ref) struct so calls are devirtualised.</summary>
 internal interface IMemberComparer
 {
     int Compare(int x, int y);
@@ -17,7 +17,7 @@ internal static class MemberSort
     private const int InsertionThreshold = 24;
 
     public static void Sort<TComparer>(Span<int> items, TComparer comparer)
-        where TComparer : struct, IMemberComparer
+        where TComparer : IMemberComparer, allows ref struct
     {
         if (items.Length <= InsertionThreshold)
         {
@@ -37,7 +37,7 @@ internal static class MemberSort
     }
 
     private static void InsertionSort<TComparer>(Span<int> items, TComparer comparer)
-        where TComparer : struct, IMemberComparer
+        where TComparer : IMemberComparer, allows ref struct
     {
         for (var i = 1; i < items.Length; i++)
         {
@@ -54,7 +54,7 @@ internal static class MemberSort
     }
 
     private static void MergeSort<TComparer>(Span<int> items, Span<int> scratch, TComparer comparer)
-        where TComparer : struct, IMemberComparer
+        where TComparer : IMemberComparer, allows ref struct
     {
         if (items.Length <= InsertionThreshold)
         {
