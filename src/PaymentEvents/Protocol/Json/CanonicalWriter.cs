@@ -44,6 +44,9 @@ internal static class CanonicalWriter
         public int Pos;        // objects: member being written
     }
 
+    // Objects up to this many members sort prefix/slot pairs on the stack (16 bytes each).
+    private const int MaxPrefixSorted = 128;
+
     private static bool WriteTape(ref JsonTape tape, ReadOnlySpan<byte> json, PooledByteBuffer output)
     {
         var tokens = tape.Tokens;
@@ -62,17 +65,16 @@ internal static class CanonicalWriter
                 switch (t.Kind)
                 {
                     case TapeKind.Object:
-                        output.Write((byte)'{');
                         var count = CollectMembers(ref tape, cur, members.AsSpan(memberTop, t.Count), json);
                         if (count == 0)
                         {
-                            output.Write((byte)'}');
+                            output.Write("{}"u8);
                             break;
                         }
 
                         Push(ref frames, depth++, new Frame { IsObject = true, SegStart = memberTop, SegCount = count });
                         memberTop += t.Count;
-                        cur = WriteKey(ref tape, members[frames[depth - 1].SegStart], json, output);
+                        cur = WriteKey(ref tape, members[frames[depth - 1].SegStart], json, output, (byte)'{');
                         descended = true;
                         break;
                     case TapeKind.Array:
@@ -124,8 +126,7 @@ internal static class CanonicalWriter
                     {
                         if (++f.Pos < f.SegCount)
                         {
-                            output.Write((byte)',');
-                            cur = WriteKey(ref tape, members[f.SegStart + f.Pos], json, output);
+                            cur = WriteKey(ref tape, members[f.SegStart + f.Pos], json, output, (byte)',');
                             advanced = true;
                         }
                         else
@@ -186,10 +187,13 @@ internal static class CanonicalWriter
     /// </summary>
     private static int CollectMembers(ref JsonTape tape, int objectIndex, Span<int> slots, ReadOnlySpan<byte> json)
     {
+        var tokens = tape.Tokens;
         var key = objectIndex + 1;
+        var allAscii = true;
         for (var i = 0; i < slots.Length; i++)
         {
             slots[i] = key;
+            allAscii &= tokens[key].AsciiKey;
             key = tape.EndOf(key + 1);
         }
 
@@ -199,7 +203,12 @@ internal static class CanonicalWriter
         }
 
         // Not Span.Sort: its comparer overload boxes a struct comparer on every object.
-        var comparer = new KeyComparer(tape.Tokens, tape.KeyChars, json);
+        var comparer = new KeyComparer(tokens, tape.KeyChars, json);
+        if (allAscii && slots.Length <= MaxPrefixSorted)
+        {
+            return SortAsciiMembers(tokens, slots, comparer);
+        }
+
         MemberSort.Sort(slots, comparer);
 
         // Equal keys are adjacent and ordered by position: keep the last one (JSON.parse semantics).
@@ -217,20 +226,60 @@ internal static class CanonicalWriter
         return unique;
     }
 
-    /// <summary>Writes <c>"key":</c> and returns the tape index of the member's value.</summary>
-    private static int WriteKey(ref JsonTape tape, int keyIndex, ReadOnlySpan<byte> json, PooledByteBuffer output)
+    /// <summary>
+    /// The usual object (every key unescaped ASCII): sorts (8-byte prefix, slot) pairs held together,
+    /// so almost every comparison is one integer compare on contiguous stack memory; equal prefixes
+    /// fall back to the full comparison. Same order and duplicate rule as the general path.
+    /// </summary>
+    private static int SortAsciiMembers(ReadOnlySpan<TapeToken> tokens, Span<int> slots, KeyComparer comparer)
+    {
+        Span<PrefixedSlot> entries = stackalloc PrefixedSlot[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            entries[i] = new PrefixedSlot(tokens[slots[i]].KeyPrefix, slots[i]);
+        }
+
+        MemberSort.Sort(entries, new PrefixedSlotComparer(comparer));
+
+        var unique = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i + 1 < entries.Length && entries[i].Prefix == entries[i + 1].Prefix && comparer.SameKey(entries[i].Slot, entries[i + 1].Slot))
+            {
+                continue;
+            }
+
+            slots[unique++] = entries[i].Slot;
+        }
+
+        return unique;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="lead"/> (<c>{</c> or <c>,</c>) and <c>"key":</c>, in one buffer reservation
+    /// for a verbatim key; returns the tape index of the member's value.
+    /// </summary>
+    private static int WriteKey(ref JsonTape tape, int keyIndex, ReadOnlySpan<byte> json, PooledByteBuffer output, byte lead)
     {
         ref readonly var k = ref tape.Tokens[keyIndex];
         if (k.NeedsRewrite)
         {
+            output.Write(lead);
             JsString.WriteQuoted(tape.Key(in k), output);
+            output.Write((byte)':');
         }
         else
         {
-            JsString.WriteVerbatim(json.Slice(k.Start, k.Length), output);
+            var raw = json.Slice(k.Start, k.Length);
+            var span = output.GetSpan(raw.Length + 4);
+            span[0] = lead;
+            span[1] = (byte)'"';
+            raw.CopyTo(span[2..]);
+            span[raw.Length + 2] = (byte)'"';
+            span[raw.Length + 3] = (byte)':';
+            output.Advance(raw.Length + 4);
         }
 
-        output.Write((byte)':');
         return keyIndex + 1;
     }
 
@@ -265,7 +314,17 @@ internal static class CanonicalWriter
     /// anything else (escapes, non-ASCII) compares as UTF-16, since UTF-8 byte order differs from
     /// code-unit order for U+E000–U+FFFF against supplementary characters.
     /// </summary>
-    private readonly ref struct KeyComparer(ReadOnlySpan<TapeToken> tokens, ReadOnlySpan<char> keys, ReadOnlySpan<byte> json) : IMemberComparer
+    private readonly record struct PrefixedSlot(ulong Prefix, int Slot);
+
+    private readonly ref struct PrefixedSlotComparer(KeyComparer keys) : IMemberComparer<PrefixedSlot>
+    {
+        private readonly KeyComparer _keys = keys;
+
+        public int Compare(PrefixedSlot x, PrefixedSlot y) =>
+            x.Prefix != y.Prefix ? (x.Prefix < y.Prefix ? -1 : 1) : _keys.Compare(x.Slot, y.Slot);
+    }
+
+    private readonly ref struct KeyComparer(ReadOnlySpan<TapeToken> tokens, ReadOnlySpan<char> keys, ReadOnlySpan<byte> json) : IMemberComparer<int>
     {
         private readonly ReadOnlySpan<TapeToken> _tokens = tokens;
         private readonly ReadOnlySpan<char> _keys = keys;
