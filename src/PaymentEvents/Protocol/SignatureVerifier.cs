@@ -15,6 +15,9 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
     private readonly SignatureVerifierOptions _options = options ?? throw new ArgumentNullException(nameof(options));
     private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
+    // Immutable, replaced whole: a racing thread sees either the old or the new triple, never a mix.
+    private SuccessText? _lastSuccess;
+
     /// <summary>Checks <paramref name="request"/>; the result says why it is or is not valid.</summary>
     public VerificationResult Verify(SignedRequest request)
     {
@@ -91,7 +94,7 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
             var key = FindSigner(buffer.WrittenSpan, signature);
             if (key is not null)
             {
-                return new VerificationResult(VerificationStatus.Valid, SignatureVersion.V1, key, path, $"Signed by {key.Name} for {path}.");
+                return new VerificationResult(VerificationStatus.Valid, SignatureVersion.V1, key, path, SuccessReason(key, path));
             }
         }
 
@@ -146,5 +149,24 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
         return null;
     }
 
+    /// <summary>
+    /// "Signed by {key} for {path}.", built once per key and path rather than on every delivery: the
+    /// same pair recurs on every valid request, and the string is on the hot path of each of them.
+    /// </summary>
+    private string SuccessReason(TrustedKey key, string path)
+    {
+        var last = _lastSuccess;
+        if (last is not null && ReferenceEquals(last.Key, key) && string.Equals(last.Path, path, StringComparison.Ordinal))
+        {
+            return last.Reason;
+        }
+
+        var reason = $"Signed by {key.Name} for {path}.";
+        _lastSuccess = new SuccessText(key, path, reason);
+        return reason;
+    }
+
     private static string Truncate(string value) => value.Length <= 16 ? value : value[..16] + "…";
+
+    private sealed record SuccessText(TrustedKey Key, string Path, string Reason);
 }

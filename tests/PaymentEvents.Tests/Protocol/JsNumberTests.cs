@@ -21,6 +21,15 @@ public sealed class JsNumberTests
     [InlineData("0o17", 15d)]
     [InlineData("Infinity", double.PositiveInfinity)]
     [InlineData("-Infinity", double.NegativeInfinity)]
+
+    // Around the all-digits fast path (values from Node's Number()): leading zeros stay decimal,
+    // 15 digits take the fast path, 16+ round through the double parser.
+    [InlineData("0123", 123d)]
+    [InlineData("00", 0d)]
+    [InlineData("-0123", -123d)]
+    [InlineData("123456789012345", 123456789012345d)]
+    [InlineData("1234567890123456", 1234567890123456d)]
+    [InlineData("9007199254740993", 9007199254740992d)]
     public void FromString_follows_Number(string text, double expected) => Assert.Equal(expected, JsNumber.FromString(text));
 
     [Theory]
@@ -45,5 +54,15 @@ public sealed class JsNumberTests
     [InlineData(123e-20, "1.23e-18")]
     [InlineData(double.NaN, "null")]
     [InlineData(double.PositiveInfinity, "null")]
+
+    // Around the integer fast path (below 2^53); expected strings from Node's JSON.stringify.
+    [InlineData(-42d, "-42")]
+    [InlineData(9007199254740991d, "9007199254740991")]
+    [InlineData(-9007199254740991d, "-9007199254740991")]
+    [InlineData(9007199254740992d, "9007199254740992")]
+    [InlineData(-9007199254740992d, "-9007199254740992")]
+    [InlineData(1e20, "100000000000000000000")]
+    [InlineData(123456789.5, "123456789.5")]
+    [InlineData(4503599627370495.5, "4503599627370495.5")]
     public void ToJsString_matches_JSON_stringify(double value, string expected) => Assert.Equal(expected, JsNumber.ToJsString(value));
 }

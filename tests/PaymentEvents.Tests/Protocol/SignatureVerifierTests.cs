@@ -36,6 +36,18 @@ public sealed class SignatureVerifierTests
     }
 
     [Fact]
+    public void The_success_reason_names_the_key_and_path_of_each_request()
+    {
+        // One verifier, so the reason text reused between deliveries must follow the key and path.
+        var other = AppKey.Generate();
+        var verifier = Verifier(null, Key, other);
+        Assert.Equal("Signed by key0 for /a.", verifier.Verify(Signed(path: "/a")).Reason);
+        Assert.Equal("Signed by key0 for /a.", verifier.Verify(Signed(path: "/a")).Reason);
+        Assert.Equal("Signed by key0 for /b.", verifier.Verify(Signed(path: "/b")).Reason);
+        Assert.Equal("Signed by key1 for /b.", verifier.Verify(Signed(other, path: "/b")).Reason);
+    }
+
+    [Fact]
     public void Method_case_does_not_matter_but_method_does()
     {
         var request = Signed();

@@ -44,6 +44,9 @@ internal static class CanonicalWriter
         public int Pos;        // objects: member being written
     }
 
+    // Objects up to this many members sort prefix/slot pairs on the stack (16 bytes each).
+    private const int MaxPrefixSorted = 128;
+
     private static bool WriteTape(ref JsonTape tape, ReadOnlySpan<byte> json, PooledByteBuffer output)
     {
         var tokens = tape.Tokens;
@@ -62,17 +65,16 @@ internal static class CanonicalWriter
                 switch (t.Kind)
                 {
                     case TapeKind.Object:
-                        output.Write((byte)'{');
-                        var count = CollectMembers(ref tape, cur, members.AsSpan(memberTop, t.Count));
+                        var count = CollectMembers(ref tape, cur, members.AsSpan(memberTop, t.Count), json);
                         if (count == 0)
                         {
-                            output.Write((byte)'}');
+                            output.Write("{}"u8);
                             break;
                         }
 
                         Push(ref frames, depth++, new Frame { IsObject = true, SegStart = memberTop, SegCount = count });
                         memberTop += t.Count;
-                        cur = WriteKey(ref tape, members[frames[depth - 1].SegStart], json, output);
+                        cur = WriteKey(ref tape, members[frames[depth - 1].SegStart], json, output, (byte)'{');
                         descended = true;
                         break;
                     case TapeKind.Array:
@@ -124,8 +126,7 @@ internal static class CanonicalWriter
                     {
                         if (++f.Pos < f.SegCount)
                         {
-                            output.Write((byte)',');
-                            cur = WriteKey(ref tape, members[f.SegStart + f.Pos], json, output);
+                            cur = WriteKey(ref tape, members[f.SegStart + f.Pos], json, output, (byte)',');
                             advanced = true;
                         }
                         else
@@ -184,12 +185,15 @@ internal static class CanonicalWriter
     /// Fills <paramref name="slots"/> with the property-name tape indices of the object at
     /// <paramref name="objectIndex"/>, sorted by key with the last duplicate kept; returns how many remain.
     /// </summary>
-    private static int CollectMembers(ref JsonTape tape, int objectIndex, Span<int> slots)
+    private static int CollectMembers(ref JsonTape tape, int objectIndex, Span<int> slots, ReadOnlySpan<byte> json)
     {
+        var tokens = tape.Tokens;
         var key = objectIndex + 1;
+        var allAscii = true;
         for (var i = 0; i < slots.Length; i++)
         {
             slots[i] = key;
+            allAscii &= tokens[key].AsciiKey;
             key = tape.EndOf(key + 1);
         }
 
@@ -199,13 +203,19 @@ internal static class CanonicalWriter
         }
 
         // Not Span.Sort: its comparer overload boxes a struct comparer on every object.
-        MemberSort.Sort(slots, new KeyComparer(tape.TokenArray, tape.KeyArray));
+        var comparer = new KeyComparer(tokens, tape.KeyChars, json);
+        if (allAscii && slots.Length <= MaxPrefixSorted)
+        {
+            return SortAsciiMembers(tokens, slots, comparer);
+        }
+
+        MemberSort.Sort(slots, comparer);
 
         // Equal keys are adjacent and ordered by position: keep the last one (JSON.parse semantics).
         var unique = 0;
         for (var i = 0; i < slots.Length; i++)
         {
-            if (i + 1 < slots.Length && KeyComparer.SameKey(tape.TokenArray, tape.KeyArray, slots[i], slots[i + 1]))
+            if (i + 1 < slots.Length && comparer.SameKey(slots[i], slots[i + 1]))
             {
                 continue;
             }
@@ -216,20 +226,60 @@ internal static class CanonicalWriter
         return unique;
     }
 
-    /// <summary>Writes <c>"key":</c> and returns the tape index of the member's value.</summary>
-    private static int WriteKey(ref JsonTape tape, int keyIndex, ReadOnlySpan<byte> json, PooledByteBuffer output)
+    /// <summary>
+    /// The usual object (every key unescaped ASCII): sorts (8-byte prefix, slot) pairs held together,
+    /// so almost every comparison is one integer compare on contiguous stack memory; equal prefixes
+    /// fall back to the full comparison. Same order and duplicate rule as the general path.
+    /// </summary>
+    private static int SortAsciiMembers(ReadOnlySpan<TapeToken> tokens, Span<int> slots, KeyComparer comparer)
+    {
+        Span<PrefixedSlot> entries = stackalloc PrefixedSlot[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            entries[i] = new PrefixedSlot(tokens[slots[i]].KeyPrefix, slots[i]);
+        }
+
+        MemberSort.Sort(entries, new PrefixedSlotComparer(comparer));
+
+        var unique = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i + 1 < entries.Length && entries[i].Prefix == entries[i + 1].Prefix && comparer.SameKey(entries[i].Slot, entries[i + 1].Slot))
+            {
+                continue;
+            }
+
+            slots[unique++] = entries[i].Slot;
+        }
+
+        return unique;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="lead"/> (<c>{</c> or <c>,</c>) and <c>"key":</c>, in one buffer reservation
+    /// for a verbatim key; returns the tape index of the member's value.
+    /// </summary>
+    private static int WriteKey(ref JsonTape tape, int keyIndex, ReadOnlySpan<byte> json, PooledByteBuffer output, byte lead)
     {
         ref readonly var k = ref tape.Tokens[keyIndex];
         if (k.NeedsRewrite)
         {
+            output.Write(lead);
             JsString.WriteQuoted(tape.Key(in k), output);
+            output.Write((byte)':');
         }
         else
         {
-            JsString.WriteVerbatim(json.Slice(k.Start, k.Length), output);
+            var raw = json.Slice(k.Start, k.Length);
+            var span = output.GetSpan(raw.Length + 4);
+            span[0] = lead;
+            span[1] = (byte)'"';
+            raw.CopyTo(span[2..]);
+            span[raw.Length + 2] = (byte)'"';
+            span[raw.Length + 3] = (byte)':';
+            output.Advance(raw.Length + 4);
         }
 
-        output.Write((byte)':');
         return keyIndex + 1;
     }
 
@@ -258,38 +308,79 @@ internal static class CanonicalWriter
         JsString.WriteQuoted(scratch.AsSpan(0, Math.Max(chars, 0)), output);
     }
 
-    private readonly struct KeyComparer(TapeToken[] tokens, char[] keys) : IMemberComparer
+    /// <summary>
+    /// Orders property names by UTF-16 code units, as <c>Array.prototype.sort</c> compares strings
+    /// (PROTOCOL §3). Two ASCII keys compare as raw bytes, which is the same order (8-byte prefix first);
+    /// anything else (escapes, non-ASCII) compares as UTF-16, since UTF-8 byte order differs from
+    /// code-unit order for U+E000–U+FFFF against supplementary characters.
+    /// </summary>
+    private readonly record struct PrefixedSlot(ulong Prefix, int Slot);
+
+    private readonly ref struct PrefixedSlotComparer(KeyComparer keys) : IMemberComparer<PrefixedSlot>
     {
-        private readonly TapeToken[] _tokens = tokens;
-        private readonly char[] _keys = keys;
+        private readonly KeyComparer _keys = keys;
+
+        public int Compare(PrefixedSlot x, PrefixedSlot y) =>
+            x.Prefix != y.Prefix ? (x.Prefix < y.Prefix ? -1 : 1) : _keys.Compare(x.Slot, y.Slot);
+    }
+
+    private readonly ref struct KeyComparer(ReadOnlySpan<TapeToken> tokens, ReadOnlySpan<char> keys, ReadOnlySpan<byte> json) : IMemberComparer<int>
+    {
+        private readonly ReadOnlySpan<TapeToken> _tokens = tokens;
+        private readonly ReadOnlySpan<char> _keys = keys;
+        private readonly ReadOnlySpan<byte> _json = json;
 
         public int Compare(int x, int y)
         {
-            var c = CompareKeys(_tokens, _keys, x, y);
+            var c = CompareKeys(x, y);
             return c != 0 ? c : x.CompareTo(y);
         }
 
-        public static bool SameKey(TapeToken[] tokens, char[] keys, int x, int y) => CompareKeys(tokens, keys, x, y) == 0;
+        public bool SameKey(int x, int y) => CompareKeys(x, y) == 0;
 
-        // Ordinal char comparison is UTF-16 code unit order, as Array.prototype.sort compares strings.
-        // Keys are short, so a plain loop beats the vectorised SequenceCompareTo set-up.
-        private static int CompareKeys(TapeToken[] tokens, char[] keys, int x, int y)
+        public int CompareKeys(int x, int y)
         {
-            ref readonly var a = ref tokens[x];
-            ref readonly var b = ref tokens[y];
-            var sa = keys.AsSpan(a.KeyOffset, a.KeyLength);
-            var sb = keys.AsSpan(b.KeyOffset, b.KeyLength);
-            var n = Math.Min(sa.Length, sb.Length);
+            ref readonly var a = ref _tokens[x];
+            ref readonly var b = ref _tokens[y];
+            if (a.AsciiKey && b.AsciiKey)
+            {
+                if (a.KeyPrefix != b.KeyPrefix)
+                {
+                    return a.KeyPrefix < b.KeyPrefix ? -1 : 1;
+                }
+
+                // Equal prefixes: either both keys are at least 8 bytes, or they are the same short key.
+                if (a.Length <= 8 || b.Length <= 8)
+                {
+                    return a.Length - b.Length;
+                }
+
+                return _json.Slice(a.Start + 8, a.Length - 8).SequenceCompareTo(_json.Slice(b.Start + 8, b.Length - 8));
+            }
+
+            return CompareUtf16(in a, in b);
+        }
+
+        // Keys are short, so a plain loop beats the vectorised SequenceCompareTo set-up.
+        private int CompareUtf16(in TapeToken a, in TapeToken b)
+        {
+            var ab = a.AsciiKey ? _json.Slice(a.Start, a.Length) : default;
+            var bb = b.AsciiKey ? _json.Slice(b.Start, b.Length) : default;
+            var ac = a.AsciiKey ? default : _keys.Slice(a.KeyOffset, a.KeyLength);
+            var bc = b.AsciiKey ? default : _keys.Slice(b.KeyOffset, b.KeyLength);
+            var al = a.AsciiKey ? ab.Length : ac.Length;
+            var bl = b.AsciiKey ? bb.Length : bc.Length;
+            var n = Math.Min(al, bl);
             for (var i = 0; i < n; i++)
             {
-                var d = sa[i] - sb[i];
+                var d = (a.AsciiKey ? ab[i] : ac[i]) - (b.AsciiKey ? bb[i] : bc[i]);
                 if (d != 0)
                 {
                     return d;
                 }
             }
 
-            return sa.Length - sb.Length;
+            return al - bl;
         }
     }
 }

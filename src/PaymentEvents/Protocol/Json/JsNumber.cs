@@ -67,6 +67,19 @@ internal static class JsNumber
             return 0;
         }
 
+        // Fast path for the usual unix-seconds header: up to 15 decimal digits are exact in a double
+        // and mean the same in JavaScript (leading zeros are still decimal, not octal).
+        if (s.Length <= 15 && !s.ContainsAnyExceptInRange('0', '9'))
+        {
+            long digits = 0;
+            foreach (var c in s)
+            {
+                digits = (digits * 10) + (c - '0');
+            }
+
+            return digits;
+        }
+
         if (s.Length > 2 && s[0] == '0' && (s[1] | 0x20) is 'x' or 'o' or 'b')
         {
             var radix = (s[1] | 0x20) switch { 'x' => 16, 'o' => 8, _ => 2 };
@@ -93,6 +106,14 @@ internal static class JsNumber
         {
             "null"u8.CopyTo(destination);
             return 4;
+        }
+
+        // Fast path for integers such as iat/exp: below 2^53 JavaScript prints every digit, no exponent.
+        if (Math.Abs(value) < 9007199254740992d && value == Math.Truncate(value) && value != 0)
+        {
+            return ((long)value).TryFormat(destination, out var written, default, CultureInfo.InvariantCulture)
+                ? written
+                : throw new InvalidOperationException("An integer did not fit its formatting buffer.");
         }
 
         if (value == 0)

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -19,8 +21,10 @@ internal enum TapeKind : byte
 /// <summary>One JSON token: offsets into the input, plus container bookkeeping.</summary>
 /// <remarks>
 /// Containers: <see cref="Count"/> members/elements and <see cref="End"/> = the tape index after the
-/// last descendant. Property names: <see cref="KeyOffset"/>/<see cref="KeyLength"/> locate the
-/// decoded UTF-16 key (sorting is by UTF-16 code units, PROTOCOL §3).
+/// last descendant. Property names are sorted by UTF-16 code units (PROTOCOL §3). An unescaped pure
+/// ASCII key (<see cref="AsciiKey"/>, nearly every key) is compared as its raw bytes, whose order is
+/// the same, via <see cref="KeyPrefix"/>; any other key is decoded to UTF-16 at
+/// <see cref="KeyOffset"/>/<see cref="KeyLength"/> and compared on that.
 /// </remarks>
 internal struct TapeToken
 {
@@ -40,6 +44,12 @@ internal struct TapeToken
     public int KeyOffset;
 
     public int KeyLength;
+
+    /// <summary>Property name with no escapes, all ASCII: its raw bytes are its UTF-16 code units.</summary>
+    public bool AsciiKey;
+
+    /// <summary>ASCII keys: the first 8 bytes big-endian, zero-padded, so most comparisons are one integer compare.</summary>
+    public ulong KeyPrefix;
 }
 
 /// <summary>
@@ -67,10 +77,6 @@ internal ref struct JsonTape
     public readonly ReadOnlySpan<TapeToken> Tokens => _tokens.AsSpan(0, TokenCount);
 
     public readonly ReadOnlySpan<char> KeyChars => _keys;
-
-    public readonly TapeToken[] TokenArray => _tokens;
-
-    public readonly char[] KeyArray => _keys;
 
     public readonly ReadOnlySpan<char> Key(in TapeToken token) => _keys.AsSpan(token.KeyOffset, token.KeyLength);
 
@@ -205,9 +211,34 @@ internal ref struct JsonTape
         }
     }
 
+    /// <summary>Big-endian first 8 bytes, zero-padded (an unescaped key holds no NUL, so padding is unambiguous).</summary>
+    private static ulong Prefix(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length >= 8)
+        {
+            return BinaryPrimitives.ReadUInt64BigEndian(raw);
+        }
+
+        ulong prefix = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            prefix |= (ulong)raw[i] << (56 - (8 * i));
+        }
+
+        return prefix;
+    }
+
     private bool DecodeKey(ref TapeToken token, ReadOnlySpan<byte> json, ref int keyLength)
     {
         var raw = json.Slice(token.Start, token.Length);
+        if (!token.NeedsRewrite && Ascii.IsValid(raw))
+        {
+            // The usual key: no UTF-16 copy needed to sort it (ASCII byte order is code-unit order).
+            token.AsciiKey = true;
+            token.KeyPrefix = Prefix(raw);
+            return true;
+        }
+
         if (_keys.Length - keyLength < raw.Length)
         {
             Grow(ref _keys, keyLength + raw.Length);

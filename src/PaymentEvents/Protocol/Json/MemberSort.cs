@@ -2,10 +2,10 @@ using System.Buffers;
 
 namespace PaymentEvents.Protocol.Json;
 
-/// <summary>Orders two member slots; implemented by a struct so calls are devirtualised.</summary>
-internal interface IMemberComparer
+/// <summary>Orders two members; implemented by a (ref) struct so calls are devirtualised.</summary>
+internal interface IMemberComparer<in T>
 {
-    int Compare(int x, int y);
+    int Compare(T x, T y);
 }
 
 /// <summary>
@@ -16,8 +16,8 @@ internal static class MemberSort
 {
     private const int InsertionThreshold = 24;
 
-    public static void Sort<TComparer>(Span<int> items, TComparer comparer)
-        where TComparer : struct, IMemberComparer
+    public static void Sort<T, TComparer>(Span<T> items, TComparer comparer)
+        where TComparer : IMemberComparer<T>, allows ref struct
     {
         if (items.Length <= InsertionThreshold)
         {
@@ -25,19 +25,19 @@ internal static class MemberSort
             return;
         }
 
-        var scratch = ArrayPool<int>.Shared.Rent(items.Length);
+        var scratch = ArrayPool<T>.Shared.Rent(items.Length);
         try
         {
             MergeSort(items, scratch.AsSpan(0, items.Length), comparer);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(scratch);
+            ArrayPool<T>.Shared.Return(scratch);
         }
     }
 
-    private static void InsertionSort<TComparer>(Span<int> items, TComparer comparer)
-        where TComparer : struct, IMemberComparer
+    private static void InsertionSort<T, TComparer>(Span<T> items, TComparer comparer)
+        where TComparer : IMemberComparer<T>, allows ref struct
     {
         for (var i = 1; i < items.Length; i++)
         {
@@ -53,8 +53,8 @@ internal static class MemberSort
         }
     }
 
-    private static void MergeSort<TComparer>(Span<int> items, Span<int> scratch, TComparer comparer)
-        where TComparer : struct, IMemberComparer
+    private static void MergeSort<T, TComparer>(Span<T> items, Span<T> scratch, TComparer comparer)
+        where TComparer : IMemberComparer<T>, allows ref struct
     {
         if (items.Length <= InsertionThreshold)
         {
