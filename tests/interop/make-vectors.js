@@ -43,6 +43,41 @@ function receiverWalletType(keys) {
   return keys[0].walletType;
 }
 
+/** The record every request vector is written as (README "Vector format"); field order is the file's. */
+function requestVector({
+  name, category, description, key, receiverKeys, version, method, path, alternatePaths, query, headers,
+  bodyBytes, signer, nowMs, receiver, canonical, verdict, check, quirk,
+}) {
+  return {
+    kind: 'request',
+    name,
+    category,
+    description,
+    walletType: key.walletType,
+    receiverWalletType: receiverWalletType(receiverKeys),
+    version,
+    method,
+    path,
+    alternatePaths,
+    query,
+    headers,
+    bodyBase64: b64(bodyBytes),
+    publicKeys: receiverKeys.map((k) => k.pk),
+    signer,
+    nowUnixMs: nowMs,
+    nowUnixSeconds: Math.floor(nowMs / 1000),
+    receiver,
+    canonical,
+    expected: {
+      valid: verdict.valid,
+      sdkStatus: verdict.status,
+      reason: verdict.reason,
+      check,
+      ...(quirk ? { quirk } : {}),
+    },
+  };
+}
+
 /**
  * One V1 request vector. Signs with the SDK, then lets `receive` change what the receiver
  * sees (path, query, headers, body, time) and asks the SDK middleware for the verdict.
@@ -73,42 +108,13 @@ async function v1({
     { method: rMethod, path: rPath, query: rQuery, headers, bodyBytes, nowMs },
     receiverKeys,
   );
-  return {
-    kind: 'request',
-    name,
-    category,
-    description,
-    walletType: key.walletType,
-    receiverWalletType: receiverWalletType(receiverKeys),
-    version: '1',
-    method: rMethod,
-    path: rPath,
-    alternatePaths,
-    query: rQuery,
-    headers,
-    bodyBase64: b64(bodyBytes),
-    publicKeys: receiverKeys.map((k) => k.pk),
-    signer: {
-      publicKey: key.pk,
-      secretKey: key.sk,
-      method,
-      path: s.raw.url,
-      query: s.query,
-      iat: s.iat,
-      exp: s.exp,
-    },
-    nowUnixMs: nowMs,
-    nowUnixSeconds: Math.floor(nowMs / 1000),
-    receiver: { ...SDK_LIKE, ...(receive.receiver || {}) },
-    canonical: s.canonical,
-    expected: {
-      valid: verdict.valid,
-      sdkStatus: verdict.status,
-      reason: verdict.reason,
-      check: 'express.json + verifySig',
-      ...(quirk ? { quirk } : {}),
-    },
-  };
+  return requestVector({
+    name, category, description, key, receiverKeys, version: '1', method: rMethod, path: rPath, alternatePaths,
+    query: rQuery, headers, bodyBytes,
+    signer: { publicKey: key.pk, secretKey: key.sk, method, path: s.raw.url, query: s.query, iat: s.iat, exp: s.exp },
+    nowMs, receiver: { ...SDK_LIKE, ...(receive.receiver || {}) }, canonical: s.canonical,
+    verdict, check: 'express.json + verifySig', quirk,
+  });
 }
 
 /** A V1 vector whose iat/exp are hand-picked: signed with the SDK's own sign() over the same raw shape. */
@@ -129,30 +135,13 @@ async function v1Raw({ name, category, description, key = APP, data, iat, exp, n
   const verdict = await sdk.middlewareVerdict({
     method: 'POST', path: CALLBACK, query: null, headers, bodyBytes, receiverKey: APP, nowMs,
   });
-  return {
-    kind: 'request',
-    name,
-    category,
-    description,
-    walletType: key.walletType,
-    receiverWalletType: APP.walletType,
-    version: '1',
-    method: 'POST',
-    path: CALLBACK,
-    alternatePaths: [],
-    query: null,
-    headers,
-    bodyBase64: b64(bodyBytes),
-    publicKeys: [APP.pk],
+  return requestVector({
+    name, category, description, key, receiverKeys: [APP], version: '1', method: 'POST', path: CALLBACK,
+    alternatePaths: [], query: null, headers, bodyBytes,
     signer: { publicKey: key.pk, secretKey: key.sk, method: 'POST', path: CALLBACK, query: null, iat, exp },
-    nowUnixMs: nowMs,
-    nowUnixSeconds: Math.floor(nowMs / 1000),
-    receiver: { ...SDK_LIKE },
-    canonical: s.canonical,
-    expected: {
-      valid: verdict.valid, sdkStatus: verdict.status, reason: verdict.reason, check: 'express.json + verifySig', ...(quirk ? { quirk } : {}),
-    },
-  };
+    nowMs, receiver: { ...SDK_LIKE }, canonical: s.canonical,
+    verdict, check: 'express.json + verifySig', quirk,
+  });
 }
 
 /** A V0 vector: the SDK's sign() over the body; verdict from the SDK's verify() (old receivers). */
@@ -174,28 +163,11 @@ async function v0({
     }, receiverKeys);
     check = 'express.json + verifySig (1.17.12 refuses V0)';
   }
-  return {
-    kind: 'request',
-    name,
-    category,
-    description,
-    walletType: key.walletType,
-    receiverWalletType: receiverWalletType(receiverKeys),
-    version: '0',
-    method: 'POST',
-    path: CALLBACK,
-    alternatePaths: [],
-    query: null,
-    headers,
-    bodyBase64: b64(bodyBytes),
-    publicKeys: receiverKeys.map((k) => k.pk),
-    signer: { publicKey: key.pk, secretKey: key.sk },
-    nowUnixMs: iat * 1000,
-    nowUnixSeconds: iat,
-    receiver: { ...SDK_LIKE, allowV0 },
-    canonical: s.canonical,
-    expected: { valid: verdict.valid, sdkStatus: verdict.status, reason: verdict.reason, check },
-  };
+  return requestVector({
+    name, category, description, key, receiverKeys, version: '0', method: 'POST', path: CALLBACK,
+    alternatePaths: [], query: null, headers, bodyBytes, signer: { publicKey: key.pk, secretKey: key.sk },
+    nowMs: iat * 1000, receiver: { ...SDK_LIKE, allowV0 }, canonical: s.canonical, verdict, check,
+  });
 }
 
 const slug = (t) => t.replace(/[^a-z0-9]+/gi, '-');
