@@ -6,12 +6,17 @@ namespace PaymentEvents.Cli.Infrastructure;
 /// <summary>Parsing of wallet types and keys given on the command line, with messages naming the option.</summary>
 internal static class Keys
 {
-    public static WalletType ParseWalletType(string? value, string option = "--type") => value?.Trim().ToLowerInvariant() switch
+    public static WalletType ParseWalletType(string? value, string option = "--type")
     {
-        null or "" or "arcblock" or "ed25519" => WalletType.Arcblock,
-        "ethereum" or "eth" => WalletType.Ethereum,
-        _ => throw new CliException($"{option} must be 'arcblock' or 'ethereum' (got '{value}')."),
-    };
+        try
+        {
+            return WalletTypes.Parse(value, option);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
 
     public static AppKey ParseSecretKey(string hex, WalletType walletType, string option)
     {

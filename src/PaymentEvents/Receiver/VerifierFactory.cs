@@ -23,7 +23,7 @@ internal static class VerifierFactory
     {
         try
         {
-            var walletType = WalletTypes.Parse(paymentKit.WalletType, $"{PaymentKitOptions.SectionName}:WalletType");
+            var walletType = paymentKit.ParsedWalletType;
             var configured = !string.IsNullOrWhiteSpace(paymentKit.AppPk)
                 || !string.IsNullOrWhiteSpace(paymentKit.AppSk)
                 || paymentKit.TrustedKeys.Any(k => !string.IsNullOrWhiteSpace(k));

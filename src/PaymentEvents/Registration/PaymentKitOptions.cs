@@ -63,9 +63,11 @@ public sealed class PaymentKitOptions
     /// </summary>
     public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The wallet type parsed from <see cref="WalletType"/> (validated at startup).</summary>
-    public Protocol.WalletType ParsedWalletType =>
-        string.Equals(WalletType, "ethereum", StringComparison.OrdinalIgnoreCase) ? Protocol.WalletType.Ethereum : Protocol.WalletType.Arcblock;
+    /// <summary>
+    /// The wallet type parsed from <see cref="WalletType"/> by <see cref="Protocol.WalletTypes.Parse"/>, the one parser
+    /// the receiver's key ring uses too; throws <see cref="FormatException"/> naming the key (validated at startup).
+    /// </summary>
+    public Protocol.WalletType ParsedWalletType => Protocol.WalletTypes.Parse(WalletType, $"{SectionName}:WalletType");
 
     /// <summary>True when registration should run: enabled and a <see cref="BaseUrl"/> is configured.</summary>
     public bool RegistrationEnabled => Register && BaseUrl is not null;

@@ -19,13 +19,18 @@ public sealed class PaymentKitOptionsValidator(IHostEnvironment? environment = n
         var failures = new List<string>();
         var development = environment?.IsDevelopment() ?? false;
 
-        if (!string.Equals(options.WalletType, "arcblock", StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(options.WalletType, "ethereum", StringComparison.OrdinalIgnoreCase))
+        WalletType walletType;
+        try
         {
-            failures.Add($"PaymentKit:WalletType must be 'arcblock' or 'ethereum' (got '{options.WalletType}').");
+            walletType = options.ParsedWalletType;
+        }
+        catch (FormatException ex)
+        {
+            // Report it, and still check the keys (as the default wallet) so every problem shows at once.
+            failures.Add(ex.Message);
+            walletType = WalletType.Arcblock;
         }
 
-        var walletType = options.ParsedWalletType;
         if (!string.IsNullOrWhiteSpace(options.AppSk) && CheckSecretKey(options.AppSk, walletType) is { } skProblem)
         {
             failures.Add($"PaymentKit:AppSk is not valid hex for a {options.WalletType} secret key: {skProblem}. Use the app's BLOCKLET_APP_SK (0x followed by hex), e.g. from 'paymentevents keygen'.");

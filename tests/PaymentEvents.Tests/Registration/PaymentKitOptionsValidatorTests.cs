@@ -87,6 +87,18 @@ public sealed class PaymentKitOptionsValidatorTests
         Assert.True(result.Succeeded, result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData("eth", WalletType.Ethereum)]
+    [InlineData("ETHEREUM", WalletType.Ethereum)]
+    [InlineData("default", WalletType.Arcblock)]
+    [InlineData("", WalletType.Arcblock)]
+    public void Wallet_type_names_accepted_by_the_key_ring_pass_validation(string value, WalletType expected)
+    {
+        // The validator and the receiver's key ring read PaymentKit:WalletType with the same parser.
+        Assert.True(Validate(o => o.WalletType = value).Succeeded);
+        Assert.Equal(expected, new PaymentKitOptions { WalletType = value }.ParsedWalletType);
+    }
+
     [Fact]
     public void Bad_wallet_type_and_public_keys_name_their_settings()
     {
