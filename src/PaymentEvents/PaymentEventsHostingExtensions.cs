@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
+using PaymentEvents.EventBus;
 using PaymentEvents.Handlers;
 using PaymentEvents.Processing;
 using PaymentEvents.Receiver;
@@ -43,6 +44,8 @@ public static class PaymentEventsHostingExtensions
         services.AddWebhookReceiver(configuration);
         services.AddAdminApi(configuration);
         services.AddEventProcessing(configuration);
+        // The Blocklet event bus (Payment Kit's second way) and the component-environment defaults of PaymentKit:*.
+        services.AddEventBus(configuration);
         return builder;
     }
 
