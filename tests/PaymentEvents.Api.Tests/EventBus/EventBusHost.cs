@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PaymentEvents.Api.Tests.Infrastructure;
+using PaymentEvents.EventBus;
+using PaymentEvents.Handlers;
+using PaymentEvents.Processing;
+
+namespace PaymentEvents.Api.Tests.EventBus;
+
+/// <summary>
+/// The real host as a component of <see cref="BlockletApp"/>: its settings are only the component variables (as
+/// configuration keys, which is how environment variables reach ASP.NET Core), plus short heartbeat and reconnect
+/// intervals so that failures are detected quickly. Real time: the simulator checks token times with its own clock.
+/// </summary>
+internal static class EventBusHost
+{
+    public static ReceiverHost Start(BlockletApp app, SimulatedBlockletServer server, Action<Dictionary<string, string?>>? settings = null)
+    {
+        var host = new ReceiverHost(
+            s =>
+            {
+                foreach (var (key, value) in app.ComponentEnvironment(app.ServiceComponentDid, server.Port))
+                {
+                    s[key] = value;
+                }
+
+                s["EventBus:HeartbeatInterval"] = "00:00:00.300";
+                s["EventBus:ReconnectBaseDelay"] = "00:00:00.050";
+                s["EventBus:ReconnectMaxDelay"] = "00:00:00.300";
+                s["Processing:PollInterval"] = "00:00:00.200";
+                settings?.Invoke(s);
+            },
+            services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(TimeProvider.System);
+                services.AddSingleton<HandlerCounts>();
+                services.AddSingleton<BusDeliveries>();
+                services.AddPaymentEventHandlers([typeof(CountingHandler)]);
+            },
+            trustKey: false);
+        var deliveries = host.Services.GetRequiredService<BusDeliveries>();
+        host.Services.GetRequiredService<IPaymentEventBus>().Subscribe((e, _) =>
+        {
+            deliveries.Add(e.Id);
+            return Task.CompletedTask;
+        });
+        return host;
+    }
+
+    public static EventBusSnapshot BusState(this ReceiverHost host) => host.Services.GetRequiredService<EventBusState>().Current;
+
+    public static HandlerCounts Counts(this ReceiverHost host) => host.Services.GetRequiredService<HandlerCounts>();
+
+    public static Task UntilJoinedAsync(this ReceiverHost host, SimulatedBlockletServer server, int subscribers = 1) =>
+        Poll.UntilAsync(async () => host.BusState().Status == EventBusStatus.Joined && await server.SubscribersAsync() >= subscribers, what: "connector joined");
+
+    public static Task UntilHandledAsync(this ReceiverHost host, string id) =>
+        Poll.UntilAsync(async () => host.Counts()[id] >= 1 && (await host.Store.GetAsync(id, CancellationToken.None))?.Status == Storage.EventStatus.Processed, what: $"{id} handled");
+}
+
+/// <summary>Ids the in-process <see cref="IPaymentEventBus"/> subscriber saw.</summary>
+internal sealed class BusDeliveries
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    public int this[string id] => _ids.TryGetValue(id, out var n) ? n : 0;
+
+    public void Add(string id) => _ids.AddOrUpdate(id, 1, static (_, n) => n + 1);
+}
