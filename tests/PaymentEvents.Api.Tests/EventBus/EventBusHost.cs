@@ -24,7 +24,7 @@ internal static class EventBusHost
                     s[key] = value;
                 }
 
-                s["EventBus:HeartbeatInterval"] = "00:00:00.300";
+                s["EventBus:HeartbeatInterval"] = "00:00:02";
                 s["EventBus:ReconnectBaseDelay"] = "00:00:00.050";
                 s["EventBus:ReconnectMaxDelay"] = "00:00:00.300";
                 s["Processing:PollInterval"] = "00:00:00.200";
@@ -55,8 +55,18 @@ internal static class EventBusHost
     public static Task UntilJoinedAsync(this ReceiverHost host, SimulatedBlockletServer server, int subscribers = 1) =>
         Poll.UntilAsync(async () => host.BusState().Status == EventBusStatus.Joined && await server.SubscribersAsync() >= subscribers, what: "connector joined");
 
-    public static Task UntilHandledAsync(this ReceiverHost host, string id) =>
-        Poll.UntilAsync(async () => host.Counts()[id] >= 1 && (await host.Store.GetAsync(id, CancellationToken.None))?.Status == Storage.EventStatus.Processed, what: $"{id} handled");
+    public static async Task UntilHandledAsync(this ReceiverHost host, string id)
+    {
+        Storage.StoredEvent? stored = null;
+        try
+        {
+            await Poll.UntilAsync(async () => host.Counts()[id] >= 1 && (stored = await host.Store.GetAsync(id, CancellationToken.None))?.Status == Storage.EventStatus.Processed, what: $"{id} handled");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}: handler runs {host.Counts()[id]}, stored {stored?.Status} {stored?.LastError}; bus {host.BusState()}", e);
+        }
+    }
 }
 
 /// <summary>Ids the in-process <see cref="IPaymentEventBus"/> subscriber saw.</summary>
