@@ -72,7 +72,10 @@ const wsServer = new WsServer({
 const sockets = new Set();
 wsServer.wss.on('connection', (ws) => {
   sockets.add(ws);
-  ws.on('close', () => sockets.delete(ws));
+  ws.on('close', (code) => {
+    sockets.delete(ws);
+    out({ closed: code, socket: ws.id }); // 1000 = the client closed normally, 1006 = it just went away
+  });
 });
 
 const readJson = (req) =>

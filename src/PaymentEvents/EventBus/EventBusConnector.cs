@@ -132,7 +132,8 @@ internal sealed class EventBusConnector(
         // The reader's token is never the stopping token: cancelling a receive aborts the socket, and a stop should close it.
         using var reading = new CancellationTokenSource();
         var reader = ReadAsync(connection, topic, joinRef, joinReply, reading.Token);
-        using var heartbeating = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // Not linked to the stopping token either: a stop must be seen as a stop (and close the socket), not as a failed heartbeat.
+        using var heartbeating = new CancellationTokenSource();
         Task? heartbeat = null;
         try
         {

@@ -77,7 +77,9 @@ internal sealed class EventBusIntake
             return;
         }
 
-        bool? livemode = response.TryGetProperty("livemode", out var live) && live.ValueKind is JsonValueKind.True or JsonValueKind.False ? live.GetBoolean() : null;
+        // publish() puts no livemode at the top (the webhook body does); Payment Kit's objects carry their own.
+        var livemode = Flag(response, "livemode")
+            ?? (response.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("object", out var obj) ? Flag(obj, "livemode") : null);
         // GetRawText is the event's JSON exactly as it arrived inside the frame.
         await _queue.Writer.WriteAsync(new BusEvent(id, type, source, Text(response, "object_id"), livemode, response.GetRawText()), cancellationToken);
     }
@@ -154,6 +156,9 @@ internal sealed class EventBusIntake
         _metrics.Event("rejected", reason);
         EventBusLog.EventRejected(_logger, id, type, source, why, TrustedSourcesText);
     }
+
+    private static bool? Flag(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
 
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;

@@ -46,6 +46,7 @@ public sealed class EventBusTests
             await host.UntilHandledAsync(id);
             var stored = await host.Store.GetAsync(id, CancellationToken.None);
             Assert.Equal(e["type"]!.GetValue<string>(), stored!.Type);
+            Assert.Equal(e["livemode"]!.GetValue<bool>(), stored.Livemode); // from data.object: publish() has no top-level livemode
             Assert.Equal(1, host.Counts()[id]);
             await Poll.UntilAsync(() => Task.FromResult(deliveries[id] == 1), what: $"in-process subscriber got {id}");
 
@@ -230,5 +231,25 @@ public sealed class EventBusTests
         Assert.Equal("joined", entry.Data["status"]);
         Assert.Equal(IdOf(e), entry.Data["last_event_id"]);
         Assert.Equal(app.Topic, entry.Data["topic"]);
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_leaves_the_channel_and_closes_the_socket_normally()
+    {
+        var app = new BlockletApp();
+        await using var server = await SimulatedBlockletServer.StartAsync(app);
+        var host = EventBusHost.Start(app, server);
+        await host.UntilJoinedAsync(server);
+        var ours = server.Simulator.Lines(l => l.Has("join") && l.GetProperty("join").Text("topic") == app.Topic).Single().GetProperty("join").Text("socket");
+        var state = host.Services.GetRequiredService<EventBusState>();
+
+        var metrics = await host.CreateClient().GetStringAsync("/metrics");
+        Assert.Contains("paymentevents_eventbus_joined", metrics, StringComparison.Ordinal);
+
+        host.Dispose();
+        var closed = await server.Simulator.WaitForAsync(l => l.Has("closed") && l.Text("socket") == ours, what: "socket closed");
+        Assert.Equal(1000, closed.GetProperty("closed").GetInt32());
+        Assert.Equal(EventBusStatus.Stopped, state.Current.Status);
+        Assert.Equal(0, await server.SubscribersAsync());
     }
 }
