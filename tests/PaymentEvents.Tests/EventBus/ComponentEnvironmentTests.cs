@@ -35,13 +35,24 @@ public sealed class ComponentEnvironmentTests
 
     private static (PaymentKitOptions PaymentKit, EventBusOptions Bus) Resolve(Dictionary<string, string?> settings)
     {
+        using var provider = Build(settings);
+        return (provider.GetRequiredService<IOptions<PaymentKitOptions>>().Value, provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+    }
+
+    private static OptionsValidationException StartupFailure(Dictionary<string, string?> settings)
+    {
+        using var provider = Build(settings);
+        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOptions<PaymentKitOptions>().Bind(configuration.GetSection("PaymentKit"));
         services.AddEventBus(configuration);
-        using var provider = services.BuildServiceProvider();
-        return (provider.GetRequiredService<IOptions<PaymentKitOptions>>().Value, provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+        return services.BuildServiceProvider();
     }
 
     [Fact]
@@ -159,13 +170,7 @@ public sealed class ComponentEnvironmentTests
     [Fact]
     public void Enabled_without_the_variables_fails_at_startup_naming_each_missing_key()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EventBus:Enabled"] = "true" }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddEventBus(configuration);
-        using var provider = services.BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+        var error = StartupFailure(new Dictionary<string, string?> { ["EventBus:Enabled"] = "true" });
         Assert.Contains(error.Failures, f => f.StartsWith("EventBus:Enabled is true but EventBus:Url is not set", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("EventBus:AppPid", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("EventBus:AccessSk", StringComparison.Ordinal));
@@ -177,13 +182,7 @@ public sealed class ComponentEnvironmentTests
         var settings = Component();
         settings["EventBus:AccessSk"] = "0x1234";
         settings["EventBus:HeartbeatInterval"] = "00:00:00";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddEventBus(configuration);
-        using var provider = services.BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+        var error = StartupFailure(settings);
         Assert.Contains(error.Failures, f => f.StartsWith("EventBus:AccessSk is not an Ed25519 secret key", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("EventBus:HeartbeatInterval", StringComparison.Ordinal));
     }
