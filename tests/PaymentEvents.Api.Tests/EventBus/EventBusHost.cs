@@ -24,7 +24,7 @@ internal static class EventBusHost
                     s[key] = value;
                 }
 
-                s["EventBus:HeartbeatInterval"] = "00:00:02";
+                s["EventBus:HeartbeatInterval"] = "00:00:05";
                 s["EventBus:ReconnectBaseDelay"] = "00:00:00.050";
                 s["EventBus:ReconnectMaxDelay"] = "00:00:00.300";
                 s["Processing:PollInterval"] = "00:00:00.200";
@@ -54,6 +54,32 @@ internal static class EventBusHost
 
     public static Task UntilJoinedAsync(this ReceiverHost host, SimulatedBlockletServer server, int subscribers = 1) =>
         Poll.UntilAsync(async () => host.BusState().Status == EventBusStatus.Joined && await server.SubscribersAsync() >= subscribers, what: "connector joined");
+
+    /// <summary>
+    /// Publishes <paramref name="webhookBody"/> on the bus while joined and waits until <paramref name="seen"/>. The bus is
+    /// at most once: when the connector reconnected meanwhile (a false dead-socket verdict on a loaded machine), the event
+    /// may be gone, so it is published again, at most three times; an event lost while the connector stayed joined fails.
+    /// </summary>
+    public static async Task PublishUntilAsync(this ReceiverHost host, SimulatedBlockletServer server, System.Text.Json.Nodes.JsonObject webhookBody, Func<Task<bool>> seen, string? asComponent = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await host.UntilJoinedAsync(server);
+            var reconnects = host.BusState().Reconnects;
+            await server.PublishAsync(webhookBody, asComponent);
+            try
+            {
+                await Poll.UntilAsync(seen, TimeSpan.FromSeconds(15), what: $"{webhookBody["id"]} seen");
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3 && host.BusState().Reconnects > reconnects)
+            {
+            }
+        }
+    }
+
+    public static Task PublishUntilStoredAsync(this ReceiverHost host, SimulatedBlockletServer server, System.Text.Json.Nodes.JsonObject webhookBody) =>
+        host.PublishUntilAsync(server, webhookBody, async () => await host.Store.GetAsync(webhookBody["id"]!.GetValue<string>(), CancellationToken.None) is not null);
 
     public static async Task UntilHandledAsync(this ReceiverHost host, string id)
     {
