@@ -663,27 +663,11 @@ public static class EventTypes
     /// <summary><c>customer.subscription.will_canceled</c> (notification trigger only; not in <see cref="All"/>).</summary>
     public const string CustomerSubscriptionWillCanceled = "customer.subscription.will_canceled";
 
-    /// <summary>The types the product documents (PROTOCOL §2 table); each has its own event class.</summary>
-    public static IReadOnlyList<string> Documented { get; } =
-    [
-        CheckoutSessionCompleted,
-        CheckoutSessionNftMinted,
-        CustomerSubscriptionCreated,
-        CustomerSubscriptionStarted,
-        CustomerSubscriptionRenewed,
-        CustomerSubscriptionUpgraded,
-        CustomerSubscriptionUpdated,
-        CustomerSubscriptionDeleted,
-        CustomerSubscriptionPaused,
-        CustomerSubscriptionResumed,
-        CustomerSubscriptionTrialStart,
-        CustomerSubscriptionTrialWillEnd,
-        CustomerSubscriptionTrialEnd,
-        PaymentIntentSucceeded,
-        PaymentIntentPaymentFailed,
-        InvoicePaid,
-        RefundSucceeded,
-    ];
+    /// <summary>
+    /// The types the product documents (PROTOCOL §2 table), each with its own event class; read from the
+    /// <see cref="EventTypeAttribute"/> on those classes.
+    /// </summary>
+    public static IReadOnlyList<string> Documented { get; } = [.. EventClasses.Documented.Select(static d => d.Type)];
 
     /// <summary>Every name of the <c>EventType</c> union (214 names), in the order of types.d.ts.</summary>
     public static IReadOnlyList<string> All { get; } =
