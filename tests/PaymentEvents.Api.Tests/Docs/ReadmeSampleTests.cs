@@ -9,6 +9,7 @@ namespace PaymentEvents.Api.Tests.Docs;
 /// constructor parameter): the host reports such things as warnings, it does not refuse to build. The README
 /// samples themselves must not raise even a warning.
 /// </summary>
+[Collection(DotnetBuildCollection.Name)]
 public sealed partial class ReadmeSampleTests : IDisposable
 {
     private readonly string _work = Repo.PathOf("artifacts", "readme-samples", Guid.NewGuid().ToString("N"));
