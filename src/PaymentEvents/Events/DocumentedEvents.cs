@@ -1,6 +1,6 @@
 namespace PaymentEvents.Events;
 
-// The one list of documented event types (PROTOCOL §2 table): one sealed class per type, named by its [EventType].
+// The one list of documented event types (docs/protocol.md §2 table): one sealed class per type, named by its [EventType].
 // EventTypes.Documented, PaymentEventParser.DocumentedEventClasses and the parser's factories are all derived from
 // these attributes, so a new documented type is one class here. A handler for PaymentEvent<Subscription> receives
 // every subscription event, these included.

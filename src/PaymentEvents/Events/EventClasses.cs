@@ -8,7 +8,7 @@ namespace PaymentEvents.Events;
 
 /// <summary>
 /// The static name → class maps behind <see cref="PaymentEventParser"/>: documented type → sealed class, and
-/// object_type → <see cref="PaymentEvent{TObject}"/> for every other type (PROTOCOL §2).
+/// object_type → <see cref="PaymentEvent{TObject}"/> for every other type (docs/protocol.md §2).
 /// </summary>
 internal static class EventClasses
 {

@@ -1,7 +1,7 @@
 namespace PaymentEvents.Events;
 
 /// <summary>
-/// Names the documented event type a sealed event class stands for (PROTOCOL §2 table). Declared once, on the classes
+/// Names the documented event type a sealed event class stands for (docs/protocol.md §2 table). Declared once, on the classes
 /// in <c>DocumentedEvents.cs</c>; <see cref="EventTypes.Documented"/> and
 /// <see cref="PaymentEventParser.DocumentedEventClasses"/> are read from it. Only the library's own classes count.
 /// </summary>

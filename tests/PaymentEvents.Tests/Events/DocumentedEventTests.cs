@@ -128,7 +128,7 @@ public sealed class DocumentedEventTests
             Assert.Same(clrType, EventJson.ParseOk(EventJson.Sample(declared.Type)).GetType());
         }
 
-        // Declaration order (the PROTOCOL table's order) is kept.
+        // Declaration order (the docs/protocol.md §2 table order) is kept.
         Assert.Equal(EventTypes.CheckoutSessionCompleted, EventTypes.Documented[0]);
         Assert.Equal(EventTypes.RefundSucceeded, EventTypes.Documented[^1]);
     }
