@@ -35,7 +35,7 @@ public sealed partial class ContainerStack : IAsyncLifetime
     {
         var app = await RunDockerfileBuildStageAsync();
         await _postgres.InitializeAsync();
-        var database = await _postgres.CreateDatabaseAsync();
+        var database = await RunReadmePostgresRecipeAsync();
         for (var i = 0; i < 2; i++)
         {
             _replicas.Add(HostProcess.Start(Path.Combine(app, "PaymentEvents.Api.dll"), new Dictionary<string, string>
@@ -82,6 +82,37 @@ public sealed partial class ContainerStack : IAsyncLifetime
             // Best effort: a temp directory.
         }
     }
+
+    /// <summary>
+    /// The README's PostgreSQL recipe as printed: its SQL run as the superuser, then its connection string with only
+    /// the host and port pointed at the test server.
+    /// </summary>
+    private async Task<string> RunReadmePostgresRecipeAsync()
+    {
+        var readme = File.ReadAllText(Repo.PathOf("README.md"));
+        var sql = ReadmeSql().Match(readme);
+        var connectionString = ReadmeConnectionString().Match(readme);
+        Assert.True(sql.Success && connectionString.Success, "README.md has no PostgreSQL recipe (a ```sql block and a ConnectionStrings__PaymentEvents= line)");
+
+        await using (var connection = new Npgsql.NpgsqlConnection(_postgres.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var statement in sql.Groups[1].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await using var command = new Npgsql.NpgsqlCommand(statement, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString.Groups[1].Value.Trim()) { Host = "127.0.0.1", Port = _postgres.Port };
+        return builder.ConnectionString;
+    }
+
+    [GeneratedRegex(@"^```sql\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex ReadmeSql();
+
+    [GeneratedRegex(@"^ConnectionStrings__PaymentEvents=(.+)$", RegexOptions.Multiline)]
+    private static partial Regex ReadmeConnectionString();
 
     /// <summary>
     /// Executes the Dockerfile's first stage: COPY from the repository (what .dockerignore lets through), RUN with
