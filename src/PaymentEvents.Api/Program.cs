@@ -1,6 +1,12 @@
 using PaymentEvents;
 using PaymentEvents.Api;
 
+// `healthcheck`: the container's HEALTHCHECK (no shell or curl in the image), answered before any host is built.
+if (args is [HealthcheckCommand.Name, .. var healthcheckArgs])
+{
+    return await HealthcheckCommand.RunAsync(healthcheckArgs);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiHost();
@@ -11,7 +17,8 @@ var app = builder.Build();
 app.UseApiHost();
 app.MapPaymentEvents();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>
 public partial class Program;

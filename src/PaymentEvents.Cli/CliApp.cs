@@ -1,3 +1,4 @@
+using System.Reflection;
 using PaymentEvents.Cli.Commands;
 using PaymentEvents.Cli.Infrastructure;
 using Spectre.Console.Cli;
@@ -13,6 +14,10 @@ public static class CliApp
     /// <summary>Exit code when the remote side failed or was unreachable, or a signature was invalid.</summary>
     public const int Failure = 1;
 
+    /// <summary>What <c>paymentevents --version</c> prints: the package version (from the git tag, MinVer) and commit.</summary>
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     public static Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -20,6 +25,7 @@ public static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("paymentevents");
+            config.SetApplicationVersion(Version);
             config.ConfigureConsole(environment.Console);
             config.Settings.Registrar.RegisterInstance(environment);
             // One place turns a failure into "error: <message>" on stderr and an exit code, so commands just throw:

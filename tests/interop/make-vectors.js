@@ -653,7 +653,7 @@ async function v0Vectors() {
   return out;
 }
 
-// ---------------------------------------------------------------- registration calls (PROTOCOL §4)
+// ---------------------------------------------------------------- registration calls (docs/protocol.md §4)
 async function registrationVectors() {
   // What @blocklet/payment-js sends to Payment Kit through componentApi: livemode always in params.
   const base = 'https://pay.example/api/webhook-endpoints';

@@ -1,7 +1,7 @@
 'use strict';
 
 // Runs the REAL verifySig middleware of @blocklet/sdk@1.17.12 (what Payment Kit uses to check
-// component calls, PROTOCOL §4) over requests that the .NET PaymentKitClient signed, as captured by
+// component calls, docs/protocol.md §4) over requests that the .NET PaymentKitClient signed, as captured by
 // tests/PaymentEvents.Tests/Registration/NodeInteropClientRequestsTests.cs.
 //
 //   node verify-client-requests.js <captured.json>

@@ -47,7 +47,7 @@ internal sealed class KeygenCommand(CliEnvironment environment) : Command<Keygen
             environment.Out.WriteLine($"# {typeName} key pair, DID {key.Address}");
         }
 
-        // Lines in the env-var form of the configuration keys (INTERFACE.md), ready for a .env file.
+        // Lines in the env-var form of the configuration keys (docs/configuration.md), ready for a .env file.
         environment.Out.WriteLine($"PaymentKit__WalletType={typeName}");
         environment.Out.WriteLine($"PaymentKit__AppSk={key.SecretKeyHex}");
         environment.Out.WriteLine($"PaymentKit__AppPk={key.PublicKeyHex}");

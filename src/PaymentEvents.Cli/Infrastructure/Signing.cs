@@ -2,7 +2,7 @@ using PaymentEvents.Protocol;
 
 namespace PaymentEvents.Cli.Infrastructure;
 
-/// <summary>Signs a delivery the way Payment Kit does (PROTOCOL §3) and turns the headers into a list.</summary>
+/// <summary>Signs a delivery the way Payment Kit does (docs/protocol.md §3) and turns the headers into a list.</summary>
 internal static class Signing
 {
     public static SignatureHeaders Sign(AppKey key, TimeProvider timeProvider, Uri url, ReadOnlySpan<byte> body, bool v0, string method = "POST")

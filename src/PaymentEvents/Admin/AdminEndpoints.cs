@@ -8,7 +8,7 @@ using PaymentEvents.Storage;
 
 namespace PaymentEvents.Admin;
 
-/// <summary>The admin API under <c>/api/events</c> (INTERFACE.md), behind <see cref="ApiKeyFilter"/>.</summary>
+/// <summary>The admin API under <c>/api/events</c> (README.md, "HTTP"), behind <see cref="ApiKeyFilter"/>.</summary>
 internal static class AdminEndpoints
 {
     internal const int MaxLimit = 500;

@@ -64,7 +64,7 @@ public sealed record EventDetail(
 /// <summary>202 body of the replay routes.</summary>
 public sealed record ReplayResponse([property: JsonPropertyName("replayed")] int Replayed);
 
-/// <summary>The lower-case status names of INTERFACE.md.</summary>
+/// <summary>The lower-case status names of README.md, "HTTP".</summary>
 internal static class EventStatusNames
 {
     public const string Allowed = "received, processing, processed, failed, dead, ignored";

@@ -1,6 +1,6 @@
 namespace PaymentEvents.Admin;
 
-/// <summary>Configuration section <c>Admin</c> (INTERFACE.md). The admin API is off while <see cref="ApiKey"/> is unset.</summary>
+/// <summary>Configuration section <c>Admin</c> (docs/configuration.md). The admin API is off while <see cref="ApiKey"/> is unset.</summary>
 public sealed class AdminOptions
 {
     public const string SectionName = "Admin";

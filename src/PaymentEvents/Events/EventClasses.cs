@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using PaymentEvents.Events.Json;
@@ -7,7 +8,7 @@ namespace PaymentEvents.Events;
 
 /// <summary>
 /// The static name → class maps behind <see cref="PaymentEventParser"/>: documented type → sealed class, and
-/// object_type → <see cref="PaymentEvent{TObject}"/> for every other type (PROTOCOL §2).
+/// object_type → <see cref="PaymentEvent{TObject}"/> for every other type (docs/protocol.md §2).
 /// </summary>
 internal static class EventClasses
 {
@@ -16,26 +17,28 @@ internal static class EventClasses
 
     private static PaymentEventsJsonContext Json => PaymentEventsJsonContext.Default;
 
-    internal static FrozenDictionary<string, Factory> ByDocumentedType { get; } = new Dictionary<string, Factory>(StringComparer.Ordinal)
-    {
-        [EventTypes.CheckoutSessionCompleted] = Of(Json.CheckoutSession, static (id, type, o) => new CheckoutSessionCompleted { Id = id, Type = type, Object = o }),
-        [EventTypes.CheckoutSessionNftMinted] = Of(Json.CheckoutSession, static (id, type, o) => new CheckoutSessionNftMinted { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionCreated] = Of(Json.Subscription, static (id, type, o) => new SubscriptionCreated { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionStarted] = Of(Json.Subscription, static (id, type, o) => new SubscriptionStarted { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionRenewed] = Of(Json.Subscription, static (id, type, o) => new SubscriptionRenewed { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionUpgraded] = Of(Json.Subscription, static (id, type, o) => new SubscriptionUpgraded { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionUpdated] = Of(Json.Subscription, static (id, type, o) => new SubscriptionUpdated { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionDeleted] = Of(Json.Subscription, static (id, type, o) => new SubscriptionDeleted { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionPaused] = Of(Json.Subscription, static (id, type, o) => new SubscriptionPaused { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionResumed] = Of(Json.Subscription, static (id, type, o) => new SubscriptionResumed { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionTrialStart] = Of(Json.Subscription, static (id, type, o) => new SubscriptionTrialStart { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionTrialWillEnd] = Of(Json.Subscription, static (id, type, o) => new SubscriptionTrialWillEnd { Id = id, Type = type, Object = o }),
-        [EventTypes.CustomerSubscriptionTrialEnd] = Of(Json.Subscription, static (id, type, o) => new SubscriptionTrialEnd { Id = id, Type = type, Object = o }),
-        [EventTypes.PaymentIntentSucceeded] = Of(Json.PaymentIntent, static (id, type, o) => new PaymentIntentSucceeded { Id = id, Type = type, Object = o }),
-        [EventTypes.PaymentIntentPaymentFailed] = Of(Json.PaymentIntent, static (id, type, o) => new PaymentIntentPaymentFailed { Id = id, Type = type, Object = o }),
-        [EventTypes.InvoicePaid] = Of(Json.Invoice, static (id, type, o) => new InvoicePaid { Id = id, Type = type, Object = o }),
-        [EventTypes.RefundSucceeded] = Of(Json.Refund, static (id, type, o) => new RefundSucceeded { Id = id, Type = type, Object = o }),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    /// <summary>
+    /// The resources the library models: CLR type, Payment Kit's model name (the class name) and its snake_case
+    /// spelling, and how to build an event of a given class around one.
+    /// </summary>
+    private static readonly Model[] Models =
+    [
+        Modelled(Json.Subscription, "subscription"),
+        Modelled(Json.CheckoutSession, "checkout_session"),
+        Modelled(Json.PaymentIntent, "payment_intent"),
+        Modelled(Json.Invoice, "invoice"),
+        Modelled(Json.Refund, "refund"),
+        Modelled(Json.Customer, "customer"),
+    ];
+
+    /// <summary>
+    /// Documented type → its sealed class, read from the <see cref="EventTypeAttribute"/> on the classes in
+    /// DocumentedEvents.cs (the only place the list is written), in declaration order.
+    /// </summary>
+    internal static IReadOnlyList<(string Type, Type ClrType)> Documented { get; } = FindDocumented();
+
+    internal static FrozenDictionary<string, Factory> ByDocumentedType { get; } = Documented
+        .ToFrozenDictionary(static d => d.Type, static d => ModelOf(d.ClrType).FactoryFor(d.ClrType), StringComparer.Ordinal);
 
     /// <summary>
     /// Payment Kit's model names (<c>object_type</c>), matched ignoring case; snake_case spellings are accepted too
@@ -44,7 +47,7 @@ internal static class EventClasses
     internal static FrozenDictionary<string, Factory> ByObjectType { get; } = BuildByObjectType();
 
     internal static FrozenDictionary<string, Type> DocumentedClasses { get; } =
-        ByDocumentedType.ToFrozenDictionary(static p => p.Key, static p => p.Value.ClrType, StringComparer.Ordinal);
+        Documented.ToFrozenDictionary(static d => d.Type, static d => d.ClrType, StringComparer.Ordinal);
 
     /// <summary>
     /// For a type that is not documented and has no (known) object_type: the object its name implies, so
@@ -70,30 +73,47 @@ internal static class EventClasses
     private static FrozenDictionary<string, Factory> BuildByObjectType()
     {
         var map = new Dictionary<string, Factory>(StringComparer.OrdinalIgnoreCase);
-        Add(nameof(Subscription), "subscription", Of(Json.Subscription, static (id, type, o) => new PaymentEvent<Subscription> { Id = id, Type = type, Object = o }));
-        Add(nameof(CheckoutSession), "checkout_session", Of(Json.CheckoutSession, static (id, type, o) => new PaymentEvent<CheckoutSession> { Id = id, Type = type, Object = o }));
-        Add(nameof(PaymentIntent), "payment_intent", Of(Json.PaymentIntent, static (id, type, o) => new PaymentEvent<PaymentIntent> { Id = id, Type = type, Object = o }));
-        Add(nameof(Invoice), "invoice", Of(Json.Invoice, static (id, type, o) => new PaymentEvent<Invoice> { Id = id, Type = type, Object = o }));
-        Add(nameof(Refund), "refund", Of(Json.Refund, static (id, type, o) => new PaymentEvent<Refund> { Id = id, Type = type, Object = o }));
-        Add(nameof(Customer), "customer", Of(Json.Customer, static (id, type, o) => new PaymentEvent<Customer> { Id = id, Type = type, Object = o }));
-        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-        void Add(string name, string snakeName, Factory factory)
+        foreach (var model in Models)
         {
-            map[name] = factory;
-            map[snakeName] = factory;
+            var factory = model.FactoryFor(typeof(PaymentEvent<>).MakeGenericType(model.ObjectClass));
+            map[model.ObjectClass.Name] = factory;
+            map[model.SnakeName] = factory;
         }
+
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    private static Factory Of<TObject, TEvent>(JsonTypeInfo<TObject> typeInfo, Func<string, string, TObject, TEvent> create)
+    private static List<(string Type, Type ClrType)> FindDocumented() =>
+        [.. typeof(EventClasses).Assembly.GetTypes()
+            .Select(static t => (ClrType: t, Attribute: t.GetCustomAttribute<EventTypeAttribute>()))
+            .Where(static t => t.Attribute is not null)
+            .OrderBy(static t => t.ClrType.MetadataToken)
+            .Select(static t => (t.Attribute!.Type, t.ClrType))];
+
+    private static Model ModelOf(Type eventClass) =>
+        Array.Find(Models, m => m.ObjectClass == eventClass.BaseType?.GetGenericArguments().SingleOrDefault())
+        ?? throw new InvalidOperationException($"{eventClass.Name} does not derive from PaymentEvent<T> of a modelled resource.");
+
+    /// <summary>A modelled resource; <see cref="FactoryFor"/> takes the event class to build (a <c>PaymentEvent&lt;TObject&gt;</c>).</summary>
+    private sealed record Model(Type ObjectClass, string SnakeName, Func<Type, Factory> FactoryFor);
+
+    private static Model Modelled<TObject>(JsonTypeInfo<TObject> typeInfo, string snakeName)
+        where TObject : class =>
+        new(typeof(TObject), snakeName, eventClass => Of(typeInfo, eventClass));
+
+    private static Factory Of<TObject>(JsonTypeInfo<TObject> typeInfo, Type eventClass)
         where TObject : class
-        where TEvent : PaymentEvent<TObject> =>
-        new(typeof(TEvent), (envelope, json) =>
+    {
+        // One blank instance per class, made once; each event is a `with` clone of it (records have no other
+        // constructor to call without naming the class, and this keeps the list of classes in one place).
+        var blank = (PaymentEvent<TObject>)Activator.CreateInstance(eventClass)!;
+        return new(eventClass, (envelope, json) =>
         {
             // All members of the models are optional, so any JSON object deserializes; null only for a JSON null.
             var resource = json.Deserialize(typeInfo) ?? throw new JsonException($"data.object is not a {typeof(TObject).Name}.");
-            return Fill(create(envelope.Id!, envelope.Type!, resource), envelope);
+            return Fill(blank with { Id = envelope.Id!, Type = envelope.Type!, Object = resource }, envelope);
         });
+    }
 
     /// <summary>Copies the envelope onto a freshly built event (one clone; keeps the per-class factories one line each).</summary>
     private static PaymentEvent Fill(PaymentEvent paymentEvent, EventEnvelope e) => paymentEvent with

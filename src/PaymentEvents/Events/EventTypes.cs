@@ -1,10 +1,10 @@
 namespace PaymentEvents.Events;
 
-// Generated from @blocklet/payment-types@1.27.2 lib/types.d.ts (EventType), PROTOCOL §2.
+// Generated from @blocklet/payment-types@1.27.2 lib/types.d.ts (EventType), docs/protocol.md §2.
 // Regenerate with a script over that union; do not hand-edit the constant list.
 
 /// <summary>
-/// Event type names (PROTOCOL §2): every name of the <c>EventType</c> union of
+/// Event type names (docs/protocol.md §2): every name of the <c>EventType</c> union of
 /// @blocklet/payment-types@1.27.2. The union is a <c>LiteralUnion&lt;..., string&gt;</c>, so Payment Kit may
 /// send names not listed here; they are accepted and recorded all the same.
 /// </summary>
@@ -663,27 +663,11 @@ public static class EventTypes
     /// <summary><c>customer.subscription.will_canceled</c> (notification trigger only; not in <see cref="All"/>).</summary>
     public const string CustomerSubscriptionWillCanceled = "customer.subscription.will_canceled";
 
-    /// <summary>The types the product documents (PROTOCOL §2 table); each has its own event class.</summary>
-    public static IReadOnlyList<string> Documented { get; } =
-    [
-        CheckoutSessionCompleted,
-        CheckoutSessionNftMinted,
-        CustomerSubscriptionCreated,
-        CustomerSubscriptionStarted,
-        CustomerSubscriptionRenewed,
-        CustomerSubscriptionUpgraded,
-        CustomerSubscriptionUpdated,
-        CustomerSubscriptionDeleted,
-        CustomerSubscriptionPaused,
-        CustomerSubscriptionResumed,
-        CustomerSubscriptionTrialStart,
-        CustomerSubscriptionTrialWillEnd,
-        CustomerSubscriptionTrialEnd,
-        PaymentIntentSucceeded,
-        PaymentIntentPaymentFailed,
-        InvoicePaid,
-        RefundSucceeded,
-    ];
+    /// <summary>
+    /// The types the product documents (docs/protocol.md §2 table), each with its own event class; read from the
+    /// <see cref="EventTypeAttribute"/> on those classes.
+    /// </summary>
+    public static IReadOnlyList<string> Documented { get; } = [.. EventClasses.Documented.Select(static d => d.Type)];
 
     /// <summary>Every name of the <c>EventType</c> union (214 names), in the order of types.d.ts.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace PaymentEvents.Events;
 
 /// <summary>
-/// A Payment Kit event (webhook form, PROTOCOL §2; <c>Event</c> in event.d.ts). Handlers receive a concrete
+/// A Payment Kit event (webhook form, docs/protocol.md §2; <c>Event</c> in event.d.ts). Handlers receive a concrete
 /// subclass: one sealed record per documented type (e.g. <see cref="SubscriptionStarted"/>), a
 /// <see cref="PaymentEvent{TObject}"/> for other types whose object type is modelled, or
 /// <see cref="UntypedPaymentEvent"/> otherwise. Built by <see cref="PaymentEventParser"/>, which also reads the

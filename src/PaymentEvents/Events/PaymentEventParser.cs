@@ -6,14 +6,14 @@ using PaymentEvents.Events.Json;
 namespace PaymentEvents.Events;
 
 /// <summary>
-/// Turns a Payment Kit event (webhook body or event-bus envelope, PROTOCOL §2) into its CLR class: the sealed class of
+/// Turns a Payment Kit event (webhook body or event-bus envelope, docs/protocol.md §2) into its CLR class: the sealed class of
 /// a documented <c>type</c>; else <see cref="PaymentEvent{TObject}"/> by <c>object_type</c> (or, without one, by the
 /// resource the type name starts with); else <see cref="UntypedPaymentEvent"/>. Unknown types, fields and enum values
 /// never fail; only input that is not a JSON object with a string <c>id</c> and <c>type</c> does.
 /// </summary>
 public static class PaymentEventParser
 {
-    /// <summary>The documented event types and their classes (PROTOCOL §2 table).</summary>
+    /// <summary>The documented event types and their classes (docs/protocol.md §2 table).</summary>
     public static IReadOnlyDictionary<string, Type> DocumentedEventClasses => EventClasses.DocumentedClasses;
 
     /// <summary>
@@ -71,7 +71,7 @@ public static class PaymentEventParser
         var json = envelope.Data?.Object is { ValueKind: not JsonValueKind.Null } data ? data : (JsonElement?)null;
         if (json is null)
         {
-            // No data.object: nothing to type, but the event is still an event (PROTOCOL §2: any type is accepted).
+            // No data.object: nothing to type, but the event is still an event (docs/protocol.md §2: any type is accepted).
             paymentEvent = EventClasses.Untyped.Create(envelope, NullElement);
             error = null;
             return true;

@@ -9,7 +9,7 @@ public static class HandlerServiceCollectionExtensions
 {
     /// <summary>
     /// Finds every handler class in <paramref name="assemblies"/> (the entry assembly when none are
-    /// given), registers each as scoped (one instance per event, PROTOCOL §2 handlers may use scoped
+    /// given), registers each as scoped (one instance per event, docs/protocol.md §2 handlers may use scoped
     /// services such as a DbContext) and the registry as a singleton. Calling it again adds more.
     /// </summary>
     public static IServiceCollection AddPaymentEventHandlers(this IServiceCollection services, params Assembly[] assemblies)

@@ -2,7 +2,7 @@ namespace PaymentEvents.Handlers;
 
 /// <summary>
 /// Restricts a handler to the listed event types, and opts it into types the product does not
-/// document (PROTOCOL §2: ~200 more names exist in <c>types.d.ts</c>, e.g.
+/// document (docs/protocol.md §2: ~200 more names exist in <c>types.d.ts</c>, e.g.
 /// <c>customer.subscription.past_due</c>). Without the attribute a handler covers every documented
 /// type its event class accepts; with it, exactly the listed types.
 /// </summary>

@@ -26,7 +26,7 @@ internal sealed class EventDispatcher(
     /// </summary>
     public async Task<DispatchResult> DispatchAsync(EventLease lease, CancellationToken cancellationToken)
     {
-        // Verified on arrival and kept whatever happens (PROTOCOL §2: any type must be accepted and
+        // Verified on arrival and kept whatever happens (docs/protocol.md §2: any type must be accepted and
         // recorded); an unreadable payload goes dead so a replay after an upgrade can revive it.
         if (!PaymentEventParser.TryParse(Encoding.UTF8.GetBytes(lease.Payload), out var paymentEvent, out var parseError))
         {

@@ -5,7 +5,7 @@ namespace PaymentEvents.Processing;
 
 /// <summary>
 /// In-process subscription to payment events: the .NET analogue of the Blocklet event bus
-/// (PROTOCOL §1, method 2), fed by the same pipeline as the handlers.
+/// (docs/protocol.md §1, method 2), fed by the same pipeline as the handlers.
 /// </summary>
 /// <remarks>
 /// Semantics:

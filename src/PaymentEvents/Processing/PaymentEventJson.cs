@@ -6,7 +6,7 @@ using PaymentEvents.Events.Json;
 namespace PaymentEvents.Processing;
 
 /// <summary>
-/// Writes a <see cref="PaymentEvent"/> as the webhook body Payment Kit would send (PROTOCOL §2), through the
+/// Writes a <see cref="PaymentEvent"/> as the webhook body Payment Kit would send (docs/protocol.md §2), through the
 /// same envelope and source-generated metadata the parser reads, so an event published in-process is stored
 /// exactly like a delivered one and parses back to the same class.
 /// </summary>

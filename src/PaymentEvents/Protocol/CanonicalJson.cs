@@ -5,7 +5,7 @@ using PaymentEvents.Protocol.Query;
 namespace PaymentEvents.Protocol;
 
 /// <summary>
-/// <c>json-stable-stringify</c> 1.x of <c>JSON.parse(text)</c>, bit-exact (PROTOCOL §3, "CANON"),
+/// <c>json-stable-stringify</c> 1.x of <c>JSON.parse(text)</c>, bit-exact (docs/protocol.md §3, "CANON"),
 /// written in one pass over the raw UTF-8 (no DOM, no System.Text.Json encoder).
 /// </summary>
 public static class CanonicalJson
@@ -38,7 +38,7 @@ public static class CanonicalJson
 
     /// <summary>
     /// The canonical JSON of a query string parsed the way <c>qs.parse</c> (6.x defaults) parses it,
-    /// as the V1 signature's <c>query</c> member (PROTOCOL §3): <c>a=1&amp;b[]=2</c> gives
+    /// as the V1 signature's <c>query</c> member (docs/protocol.md §3): <c>a=1&amp;b[]=2</c> gives
     /// <c>{"a":"1","b":["2"]}</c>; null or empty gives <c>{}</c>. Pass it without the leading '?'.
     /// </summary>
     public static byte[] QueryToCanonicalBytes(string? queryString)

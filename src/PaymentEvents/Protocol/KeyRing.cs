@@ -20,7 +20,7 @@ public sealed class KeyRing
     internal bool HasEthereum { get; }
 
     /// <summary>
-    /// The ring the configuration describes (INTERFACE.md): <c>PaymentKit:AppPk</c> first (or, when unset,
+    /// The ring the configuration describes (docs/configuration.md): <c>PaymentKit:AppPk</c> first (or, when unset,
     /// the public key of <c>PaymentKit:AppSk</c>), then each of <c>PaymentKit:TrustedKeys</c>.
     /// Throws <see cref="FormatException"/> naming the key that is malformed, or when no key is configured.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace PaymentEvents.Protocol;
 
 /// <summary>
-/// The signature headers of a Blocklet component call (PROTOCOL §3), as raw header text.
+/// The signature headers of a Blocklet component call (docs/protocol.md §3), as raw header text.
 /// V1 carries all of them; V0 only <see cref="Signature"/>.
 /// </summary>
 public sealed record SignatureHeaders(

@@ -5,7 +5,7 @@ using PaymentEvents.Protocol.Json;
 namespace PaymentEvents.Protocol;
 
 /// <summary>
-/// Verifies Payment Kit deliveries (PROTOCOL §3) the way <c>@blocklet/sdk@1.17.12</c>'s
+/// Verifies Payment Kit deliveries (docs/protocol.md §3) the way <c>@blocklet/sdk@1.17.12</c>'s
 /// <c>verifySig</c> does, plus the receiver's own policy (clock skew, window length, V0 opt-in,
 /// several keys, several candidate paths). Pure apart from the clock; never throws for bad input.
 /// </summary>

@@ -8,7 +8,7 @@ public sealed class SignatureVerifierOptions
     /// <summary>Accept V0 (body-only, never expiring) signatures. Off by default.</summary>
     public bool AllowV0 { get; set; }
 
-    /// <summary>The same switch under its configuration key, <c>Webhooks:AllowV0Signatures</c> (INTERFACE.md).</summary>
+    /// <summary>The same switch under its configuration key, <c>Webhooks:AllowV0Signatures</c> (docs/configuration.md).</summary>
     public bool AllowV0Signatures
     {
         get => AllowV0;

@@ -1,6 +1,6 @@
 namespace PaymentEvents.Protocol;
 
-/// <summary>Which signature scheme a request used (PROTOCOL §3).</summary>
+/// <summary>Which signature scheme a request used (docs/protocol.md §3).</summary>
 public enum SignatureVersion
 {
     /// <summary>Older SDKs: <c>x-component-sig</c> over the body only.</summary>

@@ -4,7 +4,7 @@ using PaymentEvents.Protocol.Query;
 namespace PaymentEvents.Protocol;
 
 /// <summary>
-/// The V1 signed text (PROTOCOL §3): <c>json-stable-stringify({iat, exp, body, query, method, url})</c>,
+/// The V1 signed text (docs/protocol.md §3): <c>json-stable-stringify({iat, exp, body, query, method, url})</c>,
 /// which with sorted keys is <c>{"body":…,"exp":…,"iat":…,"method":"…","query":…,"url":"…"}</c>.
 /// The path is last, so one buffer serves every candidate path: write the prefix once, then
 /// truncate and append each path (the body is never re-canonicalised per path).

@@ -1,6 +1,6 @@
 namespace PaymentEvents.Protocol;
 
-/// <summary>The kind of Blocklet app wallet that signs (PROTOCOL §3).</summary>
+/// <summary>The kind of Blocklet app wallet that signs (docs/protocol.md §3).</summary>
 public enum WalletType
 {
     /// <summary>The default "arcblock" wallet: Ed25519 keys, SHA3-256 message hash.</summary>

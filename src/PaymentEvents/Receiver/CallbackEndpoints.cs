@@ -11,7 +11,7 @@ using PaymentEvents.Storage;
 
 namespace PaymentEvents.Receiver;
 
-/// <summary>The webhook route <c>POST {Webhooks:Path}</c> (INTERFACE.md, PROTOCOL §3).</summary>
+/// <summary>The webhook route <c>POST {Webhooks:Path}</c> (README.md "HTTP", docs/protocol.md §3).</summary>
 internal static class CallbackEndpoints
 {
     /// <summary>Seconds Payment Kit is asked to wait before retrying a delivery we could not store.</summary>
@@ -146,7 +146,7 @@ internal static class CallbackEndpoints
 
     private static ProblemHttpResult Rejected(ReceiverContext receiver, long started, DeliveryEnvelope envelope, VerificationResult verdict)
     {
-        // Header problems are the sender's format, not a forgery: 400 with the reason (INTERFACE.md).
+        // Header problems are the sender's format, not a forgery: 400 with the reason (README.md, "HTTP").
         if (verdict.Status is VerificationStatus.MissingSignature or VerificationStatus.MalformedHeaders or VerificationStatus.BodyNotJson)
         {
             var reason = verdict.Status == VerificationStatus.BodyNotJson ? "invalid_body" : "malformed_headers";
@@ -196,7 +196,7 @@ internal static class CallbackEndpoints
 
     /// <summary>
     /// The path exactly as the client sent it (the raw request target, not decoded), which is what a
-    /// Node sender signs as <c>url</c> (PROTOCOL §3: path only, no query).
+    /// Node sender signs as <c>url</c> (docs/protocol.md §3: path only, no query).
     /// </summary>
     private static string PrimaryPath(HttpContext http)
     {
@@ -211,7 +211,7 @@ internal static class CallbackEndpoints
     }
 
     /// <summary>
-    /// Paths the sender may have signed when a proxy stripped a prefix (PROTOCOL §3): the decoded
+    /// Paths the sender may have signed when a proxy stripped a prefix (docs/protocol.md §3): the decoded
     /// path, PathBase + path, X-Forwarded-Prefix / x-path-prefix + path, and the path of PaymentKit:CallbackUrl.
     /// </summary>
     private static List<string> AlternatePaths(HttpContext http, string? callbackPath)

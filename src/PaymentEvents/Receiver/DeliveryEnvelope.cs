@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PaymentEvents.Receiver;
 
 /// <summary>
-/// The few fields the receiver needs before storing (PROTOCOL §2). A Payment Kit event is always a JSON
+/// The few fields the receiver needs before storing (docs/protocol.md §2). A Payment Kit event is always a JSON
 /// object with string <c>id</c> and <c>type</c>; anything else is a 400 (unlike the SDK middleware, §3).
 /// Duplicate keys: the last one wins, as in <c>JSON.parse</c> (JsonElement lookups do the same).
 /// </summary>

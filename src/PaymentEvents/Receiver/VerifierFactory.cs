@@ -7,7 +7,7 @@ namespace PaymentEvents.Receiver;
 
 /// <summary>
 /// Builds the one <see cref="SignatureVerifier"/> the callback uses, from <c>PaymentKit:*</c> and
-/// <c>Webhooks:*</c> (PROTOCOL §3). Bad configuration throws an <see cref="OptionsValidationException"/>
+/// <c>Webhooks:*</c> (docs/protocol.md §3). Bad configuration throws an <see cref="OptionsValidationException"/>
 /// naming the key, and it is resolved during startup (see <see cref="ReceiverStartupCheck"/>).
 /// </summary>
 internal static class VerifierFactory

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PaymentEvents.Receiver;
 
-/// <summary>Configuration section <c>Webhooks</c> (see shared INTERFACE.md).</summary>
+/// <summary>Configuration section <c>Webhooks</c> (docs/configuration.md).</summary>
 public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";

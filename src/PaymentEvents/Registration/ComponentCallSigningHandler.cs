@@ -4,7 +4,7 @@ using PaymentEvents.Protocol;
 namespace PaymentEvents.Registration;
 
 /// <summary>
-/// Signs each outgoing call to Payment Kit as a Blocklet component call (PROTOCOL §4, mirroring
+/// Signs each outgoing call to Payment Kit as a Blocklet component call (docs/protocol.md §4, mirroring
 /// <c>@blocklet/sdk</c> <c>lib/util/component-api.js</c>): V1 over <c>{iat, exp, body, query, method, url}</c>
 /// with the app secret key, plus <c>x-component-did</c>.
 /// It sits INSIDE the retry pipeline, so every attempt gets a fresh <c>iat</c>/<c>exp</c>: a retry after a
@@ -54,7 +54,7 @@ internal sealed class ComponentCallSigningHandler(IOptionsMonitor<PaymentKitOpti
         }
 
         // url is the path only, as sent (ufo parseURL(url).pathname), including any mount path of BaseUrl:
-        // Blocklet Server strips the mount and sends x-path-prefix, and verifySig retries with it (PROTOCOL §3).
+        // Blocklet Server strips the mount and sends x-path-prefix, and verifySig retries with it (docs/protocol.md §3).
         var query = uri.Query.Length > 1 ? uri.Query[1..] : null;
         var headers = new RequestSigner(key, timeProvider).SignV1(request.Method.Method, uri.AbsolutePath, query, body, componentDid: current.ComponentDid);
 

@@ -10,7 +10,7 @@ using Polly.Timeout;
 namespace PaymentEvents.Registration;
 
 /// <summary>
-/// Payment Kit's webhook-endpoint API (PROTOCOL §4; <c>@blocklet/payment-js</c> <c>resources/webhook-endpoint.js</c>).
+/// Payment Kit's webhook-endpoint API (docs/protocol.md §4; <c>@blocklet/payment-js</c> <c>resources/webhook-endpoint.js</c>).
 /// A typed HttpClient: retries and timeouts come from its resilience handler, signing from
 /// <see cref="ComponentCallSigningHandler"/>. Calls never throw for HTTP or network failures: they return a
 /// <see cref="PaymentKitResult{T}"/> (cancellation still throws).

@@ -1,6 +1,6 @@
 namespace PaymentEvents.Registration;
 
-// CONTRACT (skeleton): keys from shared INTERFACE.md; validation in PaymentKitOptionsValidator.
+// CONTRACT (skeleton): keys documented in docs/configuration.md; validation in PaymentKitOptionsValidator.
 
 /// <summary>Configuration section <c>PaymentKit</c>.</summary>
 public sealed class PaymentKitOptions

@@ -92,7 +92,7 @@ public static class RegistrationServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Transient failures (PROTOCOL §4): no response, timeouts, 408, 429, 5xx. A POST (create) is retried only
+    /// Transient failures (docs/protocol.md §4): no response, timeouts, 408, 429, 5xx. A POST (create) is retried only
     /// when Payment Kit cannot have acted on it (refused connection, 429, 503): retrying one that timed out or
     /// failed with 500 could create a second endpoint.
     /// </summary>

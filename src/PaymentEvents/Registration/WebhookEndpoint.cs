@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace PaymentEvents.Registration;
 
-/// <summary>A Payment Kit webhook endpoint (PROTOCOL §4; <c>webhook-endpoint.d.ts</c>).</summary>
+/// <summary>A Payment Kit webhook endpoint (docs/protocol.md §4; <c>webhook-endpoint.d.ts</c>).</summary>
 public sealed record WebhookEndpoint
 {
     [JsonPropertyName("id")]

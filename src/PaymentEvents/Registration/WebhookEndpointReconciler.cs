@@ -19,7 +19,7 @@ public sealed record DesiredEndpoint(string Url, IReadOnlyList<string> EnabledEv
 public sealed record ReconcileOutcome(WebhookEndpoint Endpoint, RegistrationAction Action, IReadOnlyList<string> OtherMatches);
 
 /// <summary>
-/// Makes Payment Kit hold exactly one endpoint of ours with the wanted URL and events (PROTOCOL §4). Ours means:
+/// Makes Payment Kit hold exactly one endpoint of ours with the wanted URL and events (docs/protocol.md §4). Ours means:
 /// its URL is our callback URL, or its metadata carries our marker. Endpoints of other services are never touched.
 /// Used by the background registration and by <c>paymentevents endpoints ensure</c>.
 /// </summary>

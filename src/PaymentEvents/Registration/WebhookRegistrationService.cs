@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace PaymentEvents.Registration;
 
 /// <summary>
-/// Registers our webhook endpoint with Payment Kit in the background (PROTOCOL §4): never blocks or fails
+/// Registers our webhook endpoint with Payment Kit in the background (docs/protocol.md §4): never blocks or fails
 /// startup. Payment Kit down or answering 5xx: retried with capped exponential backoff until it works or
 /// the app stops. Payment Kit refusing us (4xx): logged with what to fix, state Failed, retried slowly.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace PaymentEvents.Storage;
 
 /// <summary>
-/// The lower-case status names stored in the database and shown to operators (INTERFACE.md "Event status").
+/// The lower-case status names stored in the database and shown to operators (README.md, "HTTP").
 /// Kept as text, not integers, so a human reading the table or a SQL query sees the same names as the API.
 /// </summary>
 internal static class EventStatusText

@@ -1,6 +1,6 @@
 namespace PaymentEvents.Storage;
 
-/// <summary>Configuration section <c>Storage</c> plus <c>ConnectionStrings:PaymentEvents</c> (see INTERFACE.md).</summary>
+/// <summary>Configuration section <c>Storage</c> plus <c>ConnectionStrings:PaymentEvents</c> (docs/configuration.md).</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace PaymentEvents.Storage;
 
-/// <summary>Stops startup on bad storage configuration, naming the key to fix (INTERFACE.md "Configuration").</summary>
+/// <summary>Stops startup on bad storage configuration, naming the key to fix (docs/configuration.md).</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)

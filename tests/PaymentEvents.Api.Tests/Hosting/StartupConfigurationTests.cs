@@ -6,7 +6,7 @@ using PaymentEvents.Api.Tests.Infrastructure;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
-/// <summary>Bad configuration stops startup with a message naming the key (INTERFACE.md).</summary>
+/// <summary>Bad configuration stops startup with a message naming the key (docs/configuration.md).</summary>
 public sealed class StartupConfigurationTests
 {
     [Theory]

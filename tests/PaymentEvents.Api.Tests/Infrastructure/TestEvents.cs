@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace PaymentEvents.Api.Tests.Infrastructure;
 
-/// <summary>Payment Kit event bodies (PROTOCOL §2) for deliveries.</summary>
+/// <summary>Payment Kit event bodies (docs/protocol.md §2) for deliveries.</summary>
 public static class TestEvents
 {
     public static string NewId() => "evt_" + Guid.NewGuid().ToString("N");

@@ -5,7 +5,7 @@ namespace PaymentEvents.Api.Tests.Receiver;
 
 /// <summary>
 /// Behind a proxy that strips a prefix, the sender signed a longer path than the receiver sees
-/// (PROTOCOL §3): X-Forwarded-Prefix and the path of PaymentKit:CallbackUrl are accepted.
+/// (docs/protocol.md §3): X-Forwarded-Prefix and the path of PaymentKit:CallbackUrl are accepted.
 /// </summary>
 public sealed class CallbackPathTests : IDisposable
 {

@@ -7,7 +7,7 @@ using PaymentEvents.Protocol;
 
 namespace PaymentEvents.Api.Tests.Receiver;
 
-/// <summary>Every answer of POST {Webhooks:Path}, in the order the checks run (INTERFACE.md).</summary>
+/// <summary>Every answer of POST {Webhooks:Path}, in the order the checks run (README.md, "HTTP").</summary>
 public sealed class CallbackStatusTests(ReceiverHostFixture fixture) : IClassFixture<ReceiverHostFixture>
 {
     private readonly ReceiverHost _host = fixture.Host;

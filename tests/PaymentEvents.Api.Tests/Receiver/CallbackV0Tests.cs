@@ -4,7 +4,7 @@ using PaymentEvents.Api.Tests.Infrastructure;
 
 namespace PaymentEvents.Api.Tests.Receiver;
 
-/// <summary>Webhooks:AllowV0Signatures=true accepts body-only signatures (PROTOCOL §3, V0).</summary>
+/// <summary>Webhooks:AllowV0Signatures=true accepts body-only signatures (docs/protocol.md §3, V0).</summary>
 public sealed class CallbackV0Tests : IDisposable
 {
     private readonly ReceiverHost _host = new(s => s["Webhooks:AllowV0Signatures"] = "true");

@@ -114,6 +114,26 @@ public sealed class DocumentedEventTests
     }
 
     [Fact]
+    public void Every_sealed_event_class_of_the_library_declares_its_type_once_and_is_parsed_to()
+    {
+        var sealedEvents = typeof(PaymentEvent).Assembly.GetTypes()
+            .Where(t => t.IsSealed && t.IsPublic && typeof(PaymentEvent).IsAssignableFrom(t) && t != typeof(UntypedPaymentEvent))
+            .ToList();
+
+        Assert.Equal(17, sealedEvents.Count);
+        foreach (var clrType in sealedEvents)
+        {
+            var declared = Assert.Single(clrType.GetCustomAttributes(typeof(EventTypeAttribute), inherit: false).Cast<EventTypeAttribute>());
+            Assert.Same(clrType, PaymentEventParser.DocumentedEventClasses[declared.Type]);
+            Assert.Same(clrType, EventJson.ParseOk(EventJson.Sample(declared.Type)).GetType());
+        }
+
+        // Declaration order (the docs/protocol.md §2 table order) is kept.
+        Assert.Equal(EventTypes.CheckoutSessionCompleted, EventTypes.Documented[0]);
+        Assert.Equal(EventTypes.RefundSucceeded, EventTypes.Documented[^1]);
+    }
+
+    [Fact]
     public void Subscription_sample_fields_are_typed()
     {
         var body = EventJson.Sample(EventTypes.CustomerSubscriptionRenewed);

@@ -6,7 +6,7 @@ namespace PaymentEvents.Tests.Handlers;
 
 public sealed class HandlerRegistryTests
 {
-    // PROTOCOL §2 table: the documented subscription and trial types (data.object is a Subscription).
+    // docs/protocol.md §2 table: the documented subscription and trial types (data.object is a Subscription).
     private static readonly string[] SpecSubscriptionTypes =
     [
         "customer.subscription.created", "customer.subscription.started", "customer.subscription.renewed",

@@ -6,7 +6,7 @@ namespace PaymentEvents.Tests.Interop;
 
 /// <summary>
 /// Random JSON <em>texts</em> (not values): the spelling matters for canonicalisation
-/// (PROTOCOL §3): escapes, lone surrogates, number spellings, duplicate keys, whitespace.
+/// (docs/protocol.md §3): escapes, lone surrogates, number spellings, duplicate keys, whitespace.
 /// Every text is valid JSON and valid UTF-8 (lone surrogates only ever appear escaped).
 /// </summary>
 internal static class JsonTextGen

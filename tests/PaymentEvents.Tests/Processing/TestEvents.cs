@@ -3,7 +3,7 @@ using PaymentEvents.Events;
 
 namespace PaymentEvents.Tests;
 
-/// <summary>Webhook bodies shaped like Payment Kit's (PROTOCOL §2), for dispatch tests.</summary>
+/// <summary>Webhook bodies shaped like Payment Kit's (docs/protocol.md §2), for dispatch tests.</summary>
 internal static class TestEvents
 {
     public static string Json(string id, string type, string objectId, string status = "active")

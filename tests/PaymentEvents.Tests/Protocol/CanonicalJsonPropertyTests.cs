@@ -6,7 +6,7 @@ using PaymentEvents.Protocol;
 namespace PaymentEvents.Tests.Protocol;
 
 /// <summary>
-/// The property the signature relies on (PROTOCOL §3): re-serialising a body (other whitespace, key
+/// The property the signature relies on (docs/protocol.md §3): re-serialising a body (other whitespace, key
 /// order, escapes, number spelling) never changes its canonical form, and the canonical form is a fixed point.
 /// </summary>
 public sealed class CanonicalJsonPropertyTests

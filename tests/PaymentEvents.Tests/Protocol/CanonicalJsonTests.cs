@@ -4,7 +4,7 @@ using PaymentEvents.Protocol;
 
 namespace PaymentEvents.Tests.Protocol;
 
-// Expected strings follow the PROTOCOL §3 rules; the ones marked "real package" were produced once by
+// Expected strings follow the docs/protocol.md §3 rules; the ones marked "real package" were produced once by
 // json-stable-stringify 1.3.0 (the version @blocklet/sdk@1.17.12 resolves) over JSON.parse of the input.
 public sealed class CanonicalJsonTests
 {

@@ -7,7 +7,7 @@ namespace PaymentEvents.Tests.Protocol;
 
 /// <summary>
 /// Differential test of <see cref="CanonicalJson"/> against the real <c>json-stable-stringify</c>
-/// over <c>JSON.parse</c> (PROTOCOL §3 "CANON"): thousands of CsCheck-generated JSON texts go
+/// over <c>JSON.parse</c> (docs/protocol.md §3 "CANON"): thousands of CsCheck-generated JSON texts go
 /// through ONE node process (tests/interop/canon-server.js) as a pipelined batch, and every
 /// output must be byte-identical.
 /// </summary>
@@ -47,7 +47,7 @@ public sealed class InteropCanonicalDifferentialTests
     [Fact]
     public async Task Oracle_is_the_real_json_stable_stringify()
     {
-        // Guards the oracle itself: known outputs from PROTOCOL §3.
+        // Guards the oracle itself: known outputs from docs/protocol.md §3.
         string[] inputs = ["{\"b\":1,\"a\":[1.0,-0,1e21,1E2,0.0000001]}", "{\"\uFF61\":1,\"\U0001F600\":2}", "[\"\\ud800\",\"\u2028\"]", "{"];
         var oracle = await RunOracleAsync(inputs);
         Assert.Equal("{\"a\":[1,0,1e+21,100,1e-7],\"b\":1}", Raw(oracle[0]));

@@ -6,7 +6,7 @@ using PaymentEvents.Tests.Interop;
 namespace PaymentEvents.Tests.Protocol;
 
 /// <summary>
-/// Random raw query strings (PROTOCOL §3: query parsed the <c>qs</c> way): C# signs each one,
+/// Random raw query strings (docs/protocol.md §3: query parsed the <c>qs</c> way): C# signs each one,
 /// the real verifySig parses the same raw string with <c>qs</c> (Express 4) and must accept it.
 /// A disagreement in how the two sides parse a query shows up as a refused signature.
 /// </summary>

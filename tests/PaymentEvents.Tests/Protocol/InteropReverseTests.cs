@@ -6,7 +6,7 @@ using PaymentEvents.Tests.Interop;
 namespace PaymentEvents.Tests.Protocol;
 
 /// <summary>
-/// The other direction (PROTOCOL §3, §4): requests signed by the C# <see cref="RequestSigner"/>
+/// The other direction (docs/protocol.md §3, §4): requests signed by the C# <see cref="RequestSigner"/>
 /// must pass the real <c>@blocklet/sdk@1.17.12</c> verifySig middleware, and tampered ones must
 /// not. Runs tests/interop/verify-requests.js once over the whole batch.
 /// </summary>
@@ -116,7 +116,7 @@ public sealed class InteropReverseTests
             list.Add(Sign(app, h.Name, "POST", Callback, null, h.Body));
         }
 
-        // Registration-style calls (PROTOCOL §4).
+        // Registration-style calls (docs/protocol.md §4).
         list.Add(Sign(app, "register-list", "GET", "/api/webhook-endpoints", "page=1&size=100&livemode=true", []));
         list.Add(Sign(app, "register-create", "POST", "/api/webhook-endpoints", "livemode=true",
             Encoding.UTF8.GetBytes("""{"url":"https://shop.example/api/payment/callback","enabled_events":["invoice.paid","refund.succeeded"],"description":"PaymentEvents","metadata":{"owner":"paymentevents"}}""")));

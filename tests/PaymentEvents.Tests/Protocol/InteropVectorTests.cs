@@ -7,7 +7,7 @@ namespace PaymentEvents.Tests.Protocol;
 
 /// <summary>
 /// The C# protocol against vectors made by the real <c>@blocklet/sdk@1.17.12</c>
-/// (tests/interop/make-vectors.js; PROTOCOL §3 and §5). A vector is never edited to fit the
+/// (tests/interop/make-vectors.js; docs/protocol.md §3 and §5). A vector is never edited to fit the
 /// C# code: a disagreement is either a C# bug or a documented receiver policy (vector "quirk").
 /// </summary>
 public sealed class InteropVectorTests

@@ -4,7 +4,7 @@ using PaymentEvents.Protocol;
 namespace PaymentEvents.Tests.Protocol;
 
 // Expected values: json-stable-stringify(qs.parse(query)) from qs 6.17.1, the version @blocklet/sdk@1.17.12
-// resolves, run once over each input (the simple ones also follow from PROTOCOL §3).
+// resolves, run once over each input (the simple ones also follow from docs/protocol.md §3).
 public sealed class QueryStringTests
 {
     private static string Canon(string? query) => Encoding.UTF8.GetString(CanonicalJson.QueryToCanonicalBytes(query));

@@ -19,7 +19,7 @@ public sealed record RecordedRequest(
     VerificationResult Verification);
 
 /// <summary>
-/// A simulated Payment Kit webhook-endpoint API (PROTOCOL §4) behind <see cref="BaseUrl"/> (with a mount path).
+/// A simulated Payment Kit webhook-endpoint API (docs/protocol.md §4) behind <see cref="BaseUrl"/> (with a mount path).
 /// It verifies every request's component-call signature with the real <see cref="SignatureVerifier"/> against the
 /// app's public key and answers 401 like <c>verifySig</c> when it does not verify. Scripted failures
 /// (<see cref="Enqueue"/>, <see cref="Unreachable"/>) simulate outages.

@@ -88,14 +88,14 @@ function hostileBodies() {
   add('whitespace-everywhere', 'space, tab, CR, LF between every token', ' \t\r\n{ \t"id" \r\n:\t"evt_ws_1" ,\n\n"type":\r\n"invoice.paid"\t,"data" : { "object" : [ 1 , 2 , { "a" : null } ] } \n} \r\n\t ');
   add('keys-reverse-order', 'every object written with keys in reverse order', '{"type":"invoice.paid","livemode":true,"id":"evt_rev_1","data":{"object":{"status":"paid","id":"in_9","amount_paid":"1000000000000000000"}}}');
 
-  // bodies the SDK accepts that a Payment Kit receiver should not (PROTOCOL §3)
+  // bodies the SDK accepts that a Payment Kit receiver should not (docs/protocol.md §3)
   add('empty-body', 'empty body, signed as {} (the SDK answers 2xx)', '', {
     category: 'sdk-quirk', signUndefined: true,
-    quirk: { note: 'PROTOCOL §3: the SDK accepts an empty body signed as {}; a Payment Kit event is never empty', receiverMayReturn: ['Valid', 'BodyNotJson', 'MalformedHeaders'] },
+    quirk: { note: 'docs/protocol.md §3: the SDK accepts an empty body signed as {}; a Payment Kit event is never empty', receiverMayReturn: ['Valid', 'BodyNotJson', 'MalformedHeaders'] },
   });
   add('array-body', 'a JSON array body (express.json strict allows arrays)', '[{"id":"evt_arr_1","type":"invoice.paid"}]', {
     category: 'sdk-quirk',
-    quirk: { note: 'PROTOCOL §3: the SDK accepts a signed JSON array; a Payment Kit event is an object', receiverMayReturn: ['Valid', 'BodyNotJson'] },
+    quirk: { note: 'docs/protocol.md §3: the SDK accepts a signed JSON array; a Payment Kit event is an object', receiverMayReturn: ['Valid', 'BodyNotJson'] },
   });
   add('utf8-bom', 'UTF-8 BOM before the JSON (body-parser/iconv-lite strips it)', `\uFEFF${env('{"id":"sub_bom"}')}`, {
     category: 'sdk-quirk',

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace PaymentEvents.Events.Json;
 
 /// <summary>
-/// Both wire forms of an event (PROTOCOL §2): the webhook body (event.d.ts) and the event-bus envelope
+/// Both wire forms of an event (docs/protocol.md §2): the webhook body (event.d.ts) and the event-bus envelope
 /// (@blocklet/sdk validators/event.js: source, time, spec_version, data.type). Read first, so the parser can pick
 /// the event class from <c>type</c> and <c>object_type</c> before it reads <c>data.object</c>.
 /// </summary>

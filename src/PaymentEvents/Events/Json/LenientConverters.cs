@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace PaymentEvents.Events.Json;
 
 // Payment Kit stores resources through Sequelize (SQLite or PostgreSQL), and the shapes in @blocklet/payment-types are
-// hints, not guarantees (PROTOCOL §2: new fields and values appear without notice). These converters make the typed
+// hints, not guarantees (docs/protocol.md §2: new fields and values appear without notice). These converters make the typed
 // models read what the wire actually carries instead of failing the whole event over one odd field.
 
 /// <summary>

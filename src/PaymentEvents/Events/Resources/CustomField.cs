@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace PaymentEvents.Events;
 
-// Shapes from @blocklet/payment-types@1.27.2 (PROTOCOL §2). Every member is optional: Payment Kit adds fields and
+// Shapes from @blocklet/payment-types@1.27.2 (docs/protocol.md §2). Every member is optional: Payment Kit adds fields and
 // enum values without notice; unknown ones land in ExtensionData. Amounts are exact decimal strings (token units).
 
 /// <summary>CustomField of types.d.ts: a field the checkout asked for.</summary>

@@ -1,7 +1,7 @@
 namespace PaymentEvents.Events;
 
 // Known values of LiteralUnion<..., string> enums of @blocklet/payment-types@1.27.2. The models keep these as strings
-// so that values Payment Kit adds later deserialize (PROTOCOL §2); compare against these constants.
+// so that values Payment Kit adds later deserialize (docs/protocol.md §2); compare against these constants.
 
 /// <summary>Known values of <c>Subscription.status</c>.</summary>
 public static class SubscriptionStatus

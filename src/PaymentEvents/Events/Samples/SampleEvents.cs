@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace PaymentEvents.Events.Samples;
 
 /// <summary>
-/// Realistic Payment Kit webhook bodies (PROTOCOL §2) for any event type, for the CLI <c>trigger</c> command and tests:
+/// Realistic Payment Kit webhook bodies (docs/protocol.md §2) for any event type, for the CLI <c>trigger</c> command and tests:
 /// fresh ids, a fully populated <c>data.object</c> whose state matches the event (e.g. <c>customer.subscription.deleted</c>
 /// carries a canceled subscription), amounts as 18-decimal token strings, unix-second resource timestamps and
 /// <c>previous_attributes</c> where the event implies a change.

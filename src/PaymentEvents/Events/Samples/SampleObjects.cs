@@ -6,7 +6,7 @@ namespace PaymentEvents.Events.Samples;
 /// <summary>The <c>data.object</c> (and <c>previous_attributes</c>) of a sample event, by the resource its type names.</summary>
 internal static class SampleObjects
 {
-    // 18-decimal token units (PROTOCOL §2): 9.99 and 0.5 tokens.
+    // 18-decimal token units (docs/protocol.md §2): 9.99 and 0.5 tokens.
     internal const string PlanAmount = "9990000000000000000";
     internal const string RefundAmount = "500000000000000000";
 

@@ -4,7 +4,7 @@ using SimpleBase;
 namespace PaymentEvents.Protocol.Crypto;
 
 /// <summary>
-/// The default "arcblock" wallet (PROTOCOL §3): Ed25519 over SHA3-256(message). Secret keys are
+/// The default "arcblock" wallet (docs/protocol.md §3): Ed25519 over SHA3-256(message). Secret keys are
 /// 64 bytes, seed then public key (<c>@ocap/mcrypto</c> <c>signer/ed25519</c>); a bare 32-byte seed
 /// is accepted too. The address is the ROLE_APPLICATION DID (<c>@arcblock/did</c> <c>fromPublicKey</c>).
 /// </summary>

@@ -10,7 +10,7 @@ using Org.BouncyCastle.Math;
 namespace PaymentEvents.Protocol.Crypto;
 
 /// <summary>
-/// The "ethereum" wallet (PROTOCOL §3), as <c>@ocap/mcrypto</c> 1.29 does it: <c>wallet.sign</c>
+/// The "ethereum" wallet (docs/protocol.md §3), as <c>@ocap/mcrypto</c> 1.29 does it: <c>wallet.sign</c>
 /// hashes with Keccak-256 (no "\x19Ethereum Signed Message" preamble: that is only <c>ethSign</c>)
 /// and signs the hash with secp256k1 ECDSA, RFC 6979 nonces, low S, DER-encoded. Public keys are the
 /// 64-byte uncompressed point without the 04 prefix; secret keys are 32 bytes. Verification, like

@@ -3,7 +3,7 @@ using Org.BouncyCastle.Crypto.Digests;
 
 namespace PaymentEvents.Protocol.Crypto;
 
-/// <summary>The 256-bit message hashes of the two wallet types (PROTOCOL §3).</summary>
+/// <summary>The 256-bit message hashes of the two wallet types (docs/protocol.md §3).</summary>
 internal static class Hashes
 {
     public const int Length = 32;

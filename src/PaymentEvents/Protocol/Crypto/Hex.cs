@@ -1,7 +1,7 @@
 namespace PaymentEvents.Protocol.Crypto;
 
 /// <summary>
-/// The <c>0x</c>-hex text of keys and signatures (PROTOCOL §3). Like <c>@ocap/util</c>'s
+/// The <c>0x</c>-hex text of keys and signatures (docs/protocol.md §3). Like <c>@ocap/util</c>'s
 /// <c>isHexStrict</c>, the prefix is required and either case of digits is accepted.
 /// </summary>
 internal static class Hex

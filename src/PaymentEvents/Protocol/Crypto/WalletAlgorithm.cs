@@ -18,7 +18,7 @@ internal interface ISigningKey
 }
 
 /// <summary>
-/// What differs between wallet types (PROTOCOL §3): the message hash, the signature scheme and
+/// What differs between wallet types (docs/protocol.md §3): the message hash, the signature scheme and
 /// encoding, key formats, and the DID address. <c>@ocap/wallet</c> signs <c>hash(utf8(CANON))</c>
 /// (<c>hashBeforeSign</c> defaults to true), so both schemes sign a 32-byte hash.
 /// </summary>

@@ -4,7 +4,7 @@ namespace PaymentEvents.Protocol.Json;
 
 /// <summary>
 /// Writes a <see cref="JsonTape"/> as <c>json-stable-stringify</c> 1.x writes the equivalent
-/// <c>JSON.parse</c> value (PROTOCOL §3): keys sorted by UTF-16 code units, the last duplicate key
+/// <c>JSON.parse</c> value (docs/protocol.md §3): keys sorted by UTF-16 code units, the last duplicate key
 /// wins, no whitespace, JavaScript string and number formatting. Iterative, so nesting depth is
 /// bounded by <see cref="JsonTape.MaxDepth"/>, not by the thread's stack.
 /// </summary>
@@ -310,7 +310,7 @@ internal static class CanonicalWriter
 
     /// <summary>
     /// Orders property names by UTF-16 code units, as <c>Array.prototype.sort</c> compares strings
-    /// (PROTOCOL §3). Two ASCII keys compare as raw bytes, which is the same order (8-byte prefix first);
+    /// (docs/protocol.md §3). Two ASCII keys compare as raw bytes, which is the same order (8-byte prefix first);
     /// anything else (escapes, non-ASCII) compares as UTF-16, since UTF-8 byte order differs from
     /// code-unit order for U+E000–U+FFFF against supplementary characters.
     /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PaymentEvents.Protocol.Json;
 
 /// <summary>
-/// JavaScript number semantics (PROTOCOL §3): JSON numbers become IEEE doubles and are written
+/// JavaScript number semantics (docs/protocol.md §3): JSON numbers become IEEE doubles and are written
 /// back with <c>Number::toString</c> (shortest round-trip digits, exponent below 1e-6 and from 1e21).
 /// </summary>
 internal static class JsNumber

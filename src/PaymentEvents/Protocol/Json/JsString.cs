@@ -3,7 +3,7 @@ using System.Text.Unicode;
 namespace PaymentEvents.Protocol.Json;
 
 /// <summary>
-/// JavaScript string semantics for the canonical form (PROTOCOL §3): decoding raw JSON string
+/// JavaScript string semantics for the canonical form (docs/protocol.md §3): decoding raw JSON string
 /// content to UTF-16 the way <c>JSON.parse</c> does, and quoting UTF-16 the way
 /// <c>JSON.stringify</c> does (only <c>"</c>, <c>\</c>, controls and lone surrogates escaped).
 /// </summary>

@@ -21,7 +21,7 @@ internal enum TapeKind : byte
 /// <summary>One JSON token: offsets into the input, plus container bookkeeping.</summary>
 /// <remarks>
 /// Containers: <see cref="Count"/> members/elements and <see cref="End"/> = the tape index after the
-/// last descendant. Property names are sorted by UTF-16 code units (PROTOCOL §3). An unescaped pure
+/// last descendant. Property names are sorted by UTF-16 code units (docs/protocol.md §3). An unescaped pure
 /// ASCII key (<see cref="AsciiKey"/>, nearly every key) is compared as its raw bytes, whose order is
 /// the same, via <see cref="KeyPrefix"/>; any other key is decoded to UTF-16 at
 /// <see cref="KeyOffset"/>/<see cref="KeyLength"/> and compared on that.

@@ -2,7 +2,7 @@ using PaymentEvents.Protocol.Json;
 
 namespace PaymentEvents.Protocol.Query;
 
-/// <summary><c>json-stable-stringify</c> of a parsed query (PROTOCOL §3): sorted keys, undefined members skipped.</summary>
+/// <summary><c>json-stable-stringify</c> of a parsed query (docs/protocol.md §3): sorted keys, undefined members skipped.</summary>
 internal static class QsCanonicalWriter
 {
     public static void Write(QsValue value, PooledByteBuffer output)

@@ -7,7 +7,7 @@ namespace PaymentEvents.Protocol.Query;
 /// <c>qs.parse(str)</c> with qs 6.17 defaults (the version <c>@blocklet/sdk@1.17.12</c> resolves),
 /// ported from <c>lib/parse.js</c>: '&amp;' delimiter, 1000 parameters, depth 5, arrayLimit 20,
 /// '+' as space, <c>decodeURIComponent</c> (undecoded on malformed escapes), prototype keys dropped.
-/// Every value is a string (PROTOCOL §3, V1 <c>query</c>).
+/// Every value is a string (docs/protocol.md §3, V1 <c>query</c>).
 /// </summary>
 internal static class QsParser
 {

@@ -9,7 +9,7 @@ using PaymentEvents.Storage;
 
 namespace PaymentEvents.Receiver.Health;
 
-/// <summary><c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (INTERFACE.md).</summary>
+/// <summary><c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (README.md, "HTTP").</summary>
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan ReadyProbeTimeout = TimeSpan.FromSeconds(5);
