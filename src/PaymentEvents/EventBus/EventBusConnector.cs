@@ -10,7 +10,7 @@ using PaymentEvents.Protocol;
 namespace PaymentEvents.EventBus;
 
 /// <summary>
-/// Connects to the Blocklet app's event bus over Blocklet Server's websocket (PROTOCOL §6) and hands every event to
+/// Connects to the Blocklet app's event bus over Blocklet Server's websocket (docs/protocol.md §6) and hands every event to
 /// <see cref="EventBusIntake"/>. One connection at a time: connect with a freshly signed token, join
 /// <c>app:{pid}:eventbus</c>, heartbeat every interval (a heartbeat still unanswered at the next tick means the socket
 /// is dead, phoenix's own rule), and on any loss reconnect after a capped, jittered exponential wait (Polly) with a new

@@ -7,7 +7,7 @@ namespace PaymentEvents.EventBus;
 
 /// <summary>
 /// The connection token exactly as <c>@arcblock/jwt</c> <c>sign(did, sk, {}, true, "1.0.0")</c> makes it
-/// (what <c>wallet.signJWT({})</c> of the SDK's access wallet sends, PROTOCOL §6): header
+/// (what <c>wallet.signJWT({})</c> of the SDK's access wallet sends, docs/protocol.md §6): header
 /// <c>{"alg":"Ed25519","type":"JWT"}</c>, body <c>{exp,iat,iss,nbf,version}</c> with the times as strings,
 /// both key-sorted JSON in unpadded base64url, and an Ed25519 signature over the ASCII of <c>header.body</c>
 /// (no pre-hash before version 1.1.0). A pure function of key and time.

@@ -1,7 +1,7 @@
 namespace PaymentEvents.EventBus;
 
 /// <summary>
-/// Configuration section <c>EventBus</c>: the connector to the Blocklet app's event bus (PROTOCOL §6).
+/// Configuration section <c>EventBus</c>: the connector to the Blocklet app's event bus (docs/protocol.md §6).
 /// Inside a Blocklet app every value that is not set comes from the component environment
 /// (<see cref="BlockletComponentEnvironment"/>); explicit configuration always wins.
 /// </summary>

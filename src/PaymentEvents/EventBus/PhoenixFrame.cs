@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PaymentEvents.EventBus;
 
 /// <summary>
-/// One phoenix v2 frame, <c>[join_ref, ref, topic, event, payload]</c> (PROTOCOL §6), as the phoenix client that
+/// One phoenix v2 frame, <c>[join_ref, ref, topic, event, payload]</c> (docs/protocol.md §6), as the phoenix client that
 /// <c>@arcblock/ws</c> wraps writes it and <c>WsServer</c> answers it.
 /// </summary>
 internal readonly record struct PhoenixFrame(string? JoinRef, string? Ref, string Topic, string Event, JsonElement Payload)

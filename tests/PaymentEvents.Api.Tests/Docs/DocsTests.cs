@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PaymentEvents.Admin;
+using PaymentEvents.EventBus;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Processing;
 using PaymentEvents.Receiver;
@@ -33,6 +34,7 @@ public sealed partial class DocsTests
     [InlineData(typeof(StorageOptions), StorageOptions.SectionName)]
     [InlineData(typeof(ProcessingOptions), ProcessingOptions.SectionName)]
     [InlineData(typeof(AdminOptions), AdminOptions.SectionName)]
+    [InlineData(typeof(EventBusOptions), EventBusOptions.SectionName)]
     public void Configuration_md_documents_every_key_an_options_class_binds(Type options, string section)
     {
         var doc = File.ReadAllText(Repo.PathOf("docs", "configuration.md"));

@@ -36,7 +36,7 @@ public sealed class BlockletApp
         new { title = "Shop", did = NodeComponentDid, name = "shop", mountPoint = "/", status = 6, port = 8192 },
     });
 
-    /// <summary>The variables Blocklet Server gives a component (PROTOCOL §6), plus those the SDK checks for.</summary>
+    /// <summary>The variables Blocklet Server gives a component (docs/protocol.md §6), plus those the SDK checks for.</summary>
     public Dictionary<string, string> ComponentEnvironment(string componentDid, int servicePort) => new(StringComparer.Ordinal)
     {
         ["BLOCKLET_APP_PID"] = Pid,

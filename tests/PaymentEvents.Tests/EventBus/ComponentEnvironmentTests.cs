@@ -8,7 +8,7 @@ using PaymentEvents.Registration;
 
 namespace PaymentEvents.Tests.EventBus;
 
-/// <summary>What the component variables supply (PROTOCOL §6), and that explicit configuration always wins.</summary>
+/// <summary>What the component variables supply (docs/protocol.md §6), and that explicit configuration always wins.</summary>
 public sealed class ComponentEnvironmentTests
 {
     private const string PaymentKit = BlockletComponentEnvironment.PaymentKitDid;
