@@ -56,7 +56,7 @@ internal sealed class EventProcessor : BackgroundService
         _options = options.Value;
         _logger = logger;
         _abortToken = _abort.Token;
-        Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+        Owner = LeaseOwner.ForThisProcess();
     }
 
     /// <summary>This instance's lease owner id (unique per processor, also within one process).</summary>
@@ -91,6 +91,7 @@ internal sealed class EventProcessor : BackgroundService
         ProcessingLog.ProcessorStarted(_logger, Owner, _options.MaxConcurrency, _options.MaxAttempts);
         try
         {
+            await TakeBackPredecessorLeasesAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wanted = Math.Min(_options.MaxConcurrency - _running.Count, _options.BatchSize);
@@ -135,6 +136,30 @@ internal sealed class EventProcessor : BackgroundService
         {
             ProcessingLog.ClaimFailed(_logger, e, _options.PollInterval);
             return [];
+        }
+    }
+
+    /// <summary>
+    /// After a crash, the events our dead predecessor on this machine had leased would wait out
+    /// <see cref="ProcessingOptions.LeaseDuration"/>; release them now (other replicas' leases expire normally).
+    /// </summary>
+    private async Task TakeBackPredecessorLeasesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var owner in await _store.GetLeaseOwnersAsync(stoppingToken))
+            {
+                if (LeaseOwner.IsDeadPredecessor(owner, Environment.MachineName, LeaseOwner.ProcessStartMs))
+                {
+                    var released = await _store.ExpireLeasesAsync(owner, stoppingToken);
+                    ProcessingLog.PredecessorLeasesReleased(_logger, released, owner);
+                }
+            }
+        }
+        catch (StorageUnavailableException e)
+        {
+            // Not fatal: those leases then expire as usual.
+            ProcessingLog.ClaimFailed(_logger, e, _options.PollInterval);
         }
     }
 

@@ -527,6 +527,7 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         return lists.ToDictionary(p => p.Key, p => (IReadOnlyList<AttemptRecord>)p.Value, StringComparer.Ordinal);
     }
 
+    // Attempts = the latest attempt number: the count of runs, also for a migrated version-1 row that stands for several.
     private static List<HandlerAttempts> Summarize(IReadOnlyList<AttemptRecord> history) =>
     [
         .. history.GroupBy(a => a.Handler, StringComparer.Ordinal)
@@ -534,7 +535,7 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
             .Select(g =>
             {
                 var last = g.MaxBy(a => a.Attempt)!;
-                return new HandlerAttempts(g.Key, g.Count(), g.Any(a => a.Outcome == AttemptOutcome.Succeeded), last.Error, last.StartedAt);
+                return new HandlerAttempts(g.Key, last.Attempt, g.Any(a => a.Outcome == AttemptOutcome.Succeeded), last.Error, last.StartedAt);
             }),
     ];
 
