@@ -45,15 +45,7 @@ public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<Conta
         admin.DefaultRequestHeaders.Add("X-Api-Key", ContainerStack.AdminKey);
         foreach (var id in ids)
         {
-            JsonElement stored = default;
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    stored = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"/api/events/{id}", UriKind.Relative))).RootElement;
-                    return stored.GetProperty("status").GetString() is "processed" or "dead";
-                },
-                TimeSpan.FromSeconds(60),
-                $"{id} is processed");
+            var stored = await HostProcess.WaitUntilFinalAsync(admin, id);
             Assert.Equal("processed", stored.GetProperty("status").GetString());
         }
     }
@@ -115,13 +107,6 @@ public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<Conta
     private static HttpRequestMessage Delivery(RequestSigner signer, string signedPath, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var headers = signer.SignV1("POST", signedPath, null, bytes);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(signedPath, UriKind.Relative)) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(SignatureHeaders.SignatureHeader, headers.Signature);
-        request.Headers.Add(SignatureHeaders.IssuedAtHeader, headers.IssuedAt);
-        request.Headers.Add(SignatureHeaders.ExpiresAtHeader, headers.ExpiresAt);
-        request.Headers.Add(SignatureHeaders.VersionHeader, headers.Version);
-        return request;
+        return ReceiverHost.Delivery(bytes, signedPath, signer.SignV1("POST", signedPath, null, bytes));
     }
 }
