@@ -100,6 +100,19 @@ public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<Conta
         Assert.Contains("data-path=\"/api/payment/callback\"", dom, StringComparison.Ordinal);
     }
 
+    /// <summary>The image's HEALTHCHECK command, as the container runs it: the port from the environment, no URL.</summary>
+    [Fact]
+    public async Task Healthcheck_command_exits_0_for_a_live_replica_and_1_for_a_closed_port()
+    {
+        var live = await Repo.RunAsync("dotnet", [stack.AppDll, "healthcheck"], Path.GetTempPath(), TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = stack.Replicas[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var closed = await Repo.RunAsync("dotnet", [stack.AppDll, "healthcheck", $"http://127.0.0.1:{HostProcess.FreePort()}/healthz"], Path.GetTempPath(), TimeSpan.FromMinutes(1));
+
+        Assert.True(live.ExitCode == 0, live.Output);
+        Assert.Contains("answered 200", live.Output, StringComparison.Ordinal);
+        Assert.Equal(1, closed.ExitCode);
+    }
+
     private static string Chromium() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("chromium is not installed (apt-get install chromium; test.sh does it).");
