@@ -20,9 +20,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   echo "test.sh: installing ${missing[*]}"
   apt-get update
+  # Debian would start the packaged nginx (on every address) and PostgreSQL; the tests run their own on free
+  # loopback ports, so the services are kept from starting (policy-rc.d, Debian's switch for that).
+  policy_set=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; policy_set=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-  # Debian starts the packaged services; the tests run their own on free loopback ports.
-  systemctl disable --now nginx postgresql >/dev/null 2>&1 || service nginx stop >/dev/null 2>&1 || true
+  if [ -n "$policy_set" ]; then rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 # Node tool folders (the real @blocklet/sdk and friends), pinned by their lock files. No install scripts:

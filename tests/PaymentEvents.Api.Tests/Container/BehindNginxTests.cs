@@ -45,15 +45,7 @@ public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<Conta
         admin.DefaultRequestHeaders.Add("X-Api-Key", ContainerStack.AdminKey);
         foreach (var id in ids)
         {
-            JsonElement stored = default;
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    stored = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"/api/events/{id}", UriKind.Relative))).RootElement;
-                    return stored.GetProperty("status").GetString() is "processed" or "dead";
-                },
-                TimeSpan.FromSeconds(60),
-                $"{id} is processed");
+            var stored = await HostProcess.WaitUntilFinalAsync(admin, id);
             Assert.Equal("processed", stored.GetProperty("status").GetString());
         }
     }
@@ -108,6 +100,19 @@ public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<Conta
         Assert.Contains("data-path=\"/api/payment/callback\"", dom, StringComparison.Ordinal);
     }
 
+    /// <summary>The image's HEALTHCHECK command, as the container runs it: the port from the environment, no URL.</summary>
+    [Fact]
+    public async Task Healthcheck_command_exits_0_for_a_live_replica_and_1_for_a_closed_port()
+    {
+        var live = await Repo.RunAsync("dotnet", [stack.AppDll, "healthcheck"], Path.GetTempPath(), TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = stack.Replicas[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var closed = await Repo.RunAsync("dotnet", [stack.AppDll, "healthcheck", $"http://127.0.0.1:{HostProcess.FreePort()}/healthz"], Path.GetTempPath(), TimeSpan.FromMinutes(1));
+
+        Assert.True(live.ExitCode == 0, live.Output);
+        Assert.Contains("answered 200", live.Output, StringComparison.Ordinal);
+        Assert.Equal(1, closed.ExitCode);
+    }
+
     private static string Chromium() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("chromium is not installed (apt-get install chromium; test.sh does it).");
@@ -115,13 +120,6 @@ public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<Conta
     private static HttpRequestMessage Delivery(RequestSigner signer, string signedPath, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var headers = signer.SignV1("POST", signedPath, null, bytes);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(signedPath, UriKind.Relative)) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(SignatureHeaders.SignatureHeader, headers.Signature);
-        request.Headers.Add(SignatureHeaders.IssuedAtHeader, headers.IssuedAt);
-        request.Headers.Add(SignatureHeaders.ExpiresAtHeader, headers.ExpiresAt);
-        request.Headers.Add(SignatureHeaders.VersionHeader, headers.Version);
-        return request;
+        return ReceiverHost.Delivery(bytes, signedPath, signer.SignV1("POST", signedPath, null, bytes));
     }
 }

@@ -29,11 +29,15 @@ public sealed partial class ContainerStack : IAsyncLifetime
     /// <summary>nginx, the only public entry point (the compose file's proxy).</summary>
     public Uri Proxy { get; private set; } = null!;
 
+    /// <summary>The published app (what the Dockerfile's /app holds).</summary>
+    public string AppDll { get; private set; } = "";
+
     public string NginxAccessLog => Path.Combine(_root, "nginx", "access.log");
 
     public async Task InitializeAsync()
     {
         var app = await RunDockerfileBuildStageAsync();
+        AppDll = Path.Combine(app, "PaymentEvents.Api.dll");
         await _postgres.InitializeAsync();
         var database = await RunReadmePostgresRecipeAsync();
         for (var i = 0; i < 2; i++)

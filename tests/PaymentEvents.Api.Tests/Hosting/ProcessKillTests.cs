@@ -50,15 +50,7 @@ public sealed class ProcessKillTests : IDisposable
 
         foreach (var id in ids)
         {
-            JsonElement stored = default;
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    stored = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"/api/events/{id}", UriKind.Relative))).RootElement;
-                    return stored.GetProperty("status").GetString() is "processed" or "dead";
-                },
-                TimeSpan.FromSeconds(60),
-                $"{id} is handled after the restart");
+            var stored = await HostProcess.WaitUntilFinalAsync(admin, id);
 
             Assert.Equal("processed", stored.GetProperty("status").GetString());
             Assert.Equal(1, stored.GetProperty("attempt_count").GetInt32());
@@ -154,13 +146,6 @@ public sealed class ProcessKillTests : IDisposable
     {
         const string path = "/api/payment/callback";
         var bytes = Encoding.UTF8.GetBytes(body);
-        var headers = signer.SignV1("POST", path, null, bytes);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(SignatureHeaders.SignatureHeader, headers.Signature);
-        request.Headers.Add(SignatureHeaders.IssuedAtHeader, headers.IssuedAt);
-        request.Headers.Add(SignatureHeaders.ExpiresAtHeader, headers.ExpiresAt);
-        request.Headers.Add(SignatureHeaders.VersionHeader, headers.Version);
-        return request;
+        return ReceiverHost.Delivery(bytes, path, signer.SignV1("POST", path, null, bytes));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace PaymentEvents.Api.Tests.Infrastructure;
 
@@ -86,6 +87,21 @@ public sealed class HostProcess : IDisposable
             TimeSpan.FromSeconds(60),
             "the host answers /readyz");
         return http;
+    }
+
+    /// <summary>Polls the admin API until event <paramref name="id"/> is processed or dead, and returns the stored event.</summary>
+    public static async Task<JsonElement> WaitUntilFinalAsync(HttpClient admin, string id)
+    {
+        JsonElement stored = default;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                stored = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"/api/events/{id}", UriKind.Relative))).RootElement;
+                return stored.GetProperty("status").GetString() is "processed" or "dead";
+            },
+            TimeSpan.FromSeconds(60),
+            $"{id} is processed or dead");
+        return stored;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, no lease release.</summary>
