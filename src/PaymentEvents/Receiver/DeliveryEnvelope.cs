@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Unicode;
+using PaymentEvents.Events;
 
 namespace PaymentEvents.Receiver;
 
@@ -6,10 +8,12 @@ namespace PaymentEvents.Receiver;
 /// The few fields the receiver needs before storing (PROTOCOL §2). A Payment Kit event is always a JSON
 /// object with string <c>id</c> and <c>type</c>; anything else is a 400 (unlike the SDK middleware, §3).
 /// Duplicate keys: the last one wins, as in <c>JSON.parse</c> (JsonElement lookups do the same).
+/// Everything refused here is refused for good (the same bytes always fail), so a 400 never hides a stored event,
+/// and everything accepted can be stored on every engine, parsed to the typed model and shown by the admin API.
 /// </summary>
 internal readonly record struct DeliveryEnvelope(string Id, string Type, string? ObjectId, bool? Livemode)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = PaymentEventParser.MaxDepth };
 
     public static bool TryParse(ReadOnlyMemory<byte> body, out DeliveryEnvelope envelope, out string error)
     {
@@ -20,6 +24,14 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
             return false;
         }
 
+        // JSON is UTF-8 (RFC 8259 §8.1) and Node never sends anything else; System.Text.Json only notices bad bytes
+        // when a string is read, so check the whole body once (vectorised) rather than fail halfway.
+        if (!Utf8.IsValid(body.Span))
+        {
+            error = "The body is not valid UTF-8.";
+            return false;
+        }
+
         JsonDocument document;
         try
         {
@@ -27,7 +39,7 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
         }
         catch (JsonException)
         {
-            error = "The body is not valid JSON.";
+            error = $"The body is not valid JSON, or nests deeper than {PaymentEventParser.MaxDepth} levels.";
             return false;
         }
 
@@ -40,25 +52,59 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
                 return false;
             }
 
-            if (!root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } idText)
+            if (!TryGetIdentifier(root, "id", required: true, out var idText, out error)
+                || !TryGetIdentifier(root, "type", required: true, out var typeText, out error)
+                || !TryGetIdentifier(root, "object_id", required: false, out var objectId, out error))
             {
-                error = "The event has no string 'id'.";
                 return false;
             }
 
-            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 } typeText)
-            {
-                error = "The event has no string 'type'.";
-                return false;
-            }
-
-            string? objectId = root.TryGetProperty("object_id", out var oid) && oid.ValueKind == JsonValueKind.String ? oid.GetString() : null;
             bool? livemode = root.TryGetProperty("livemode", out var live) && live.ValueKind is JsonValueKind.True or JsonValueKind.False
                 ? live.GetBoolean()
                 : null;
-            envelope = new DeliveryEnvelope(idText, typeText, objectId, livemode);
+            envelope = new DeliveryEnvelope(idText!, typeText!, objectId, livemode);
             error = string.Empty;
             return true;
         }
+    }
+
+    /// <summary>
+    /// A string the store keeps in a column of its own and the admin API looks events up by: it must survive as
+    /// text on every engine, so no lone surrogate (not representable in UTF-8) and no NUL (PostgreSQL text refuses it).
+    /// </summary>
+    private static bool TryGetIdentifier(JsonElement root, string name, bool required, out string? value, out string error)
+    {
+        value = null;
+        error = string.Empty;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String)
+        {
+            // object_id is optional, and a non-string one is simply not used for ordering.
+            error = $"The event has no string '{name}'.";
+            return !required;
+        }
+
+        try
+        {
+            value = element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            error = $"The event's '{name}' holds a lone UTF-16 surrogate escape; it cannot be stored faithfully as text.";
+            return false;
+        }
+
+        if (required && string.IsNullOrEmpty(value))
+        {
+            error = $"The event has no string '{name}'.";
+            return false;
+        }
+
+        if (value!.Contains('\0', StringComparison.Ordinal))
+        {
+            error = $"The event's '{name}' holds a NUL character (\\u0000); it cannot be stored faithfully as text.";
+            return false;
+        }
+
+        return true;
     }
 }

@@ -7,6 +7,7 @@ namespace PaymentEvents.Events.Json;
 /// Numbers may arrive as strings (Sequelize returns DECIMAL columns as strings); see the lenient converters.
 /// </summary>
 [JsonSourceGenerationOptions(
+    MaxDepth = PaymentEventParser.MaxDepth,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(LenientStringConverter), typeof(LenientDateTimeOffsetConverter), typeof(LenientBooleanConverter), typeof(LenientMetadataConverter)])]
