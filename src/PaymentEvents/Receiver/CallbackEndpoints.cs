@@ -43,11 +43,14 @@ internal static class CallbackEndpoints
         var options = receiver.Options;
         var request = http.Request;
 
-        // 413 without reading: the declared length, then a bounded read for chunked bodies.
+        // 413 without reading: the declared length, then a bounded read for chunked bodies. The bounded read counts the
+        // body's own bytes, so it is the one limit; Kestrel's per-request limit is lifted because for a chunked body it
+        // counts the chunk framing too (a 1,048,438-byte body in 8 KB chunks was a 413 under a 1 MiB limit), and a
+        // server-wide default (30 MB) below Webhooks:MaxBodyBytes would be a second, hidden limit.
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = options.MaxBodyBytes;
+            sizeFeature.MaxRequestBodySize = null;
         }
 
         if (request.ContentLength > options.MaxBodyBytes)
