@@ -116,18 +116,6 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
                 "x-component-sig-iat and x-component-sig-exp must be whole unix seconds (finite, no fraction, before year 10000).");
         }
 
-        if (exp < iat)
-        {
-            return VerificationResult.Fail(VerificationStatus.MalformedHeaders, SignatureVersion.V1,
-                string.Create(CultureInfo.InvariantCulture, $"x-component-sig-exp ({exp}) is before x-component-sig-iat ({iat})."));
-        }
-
-        if (exp - iat > _options.MaxValidity.TotalSeconds)
-        {
-            return VerificationResult.Fail(VerificationStatus.ValidityWindowTooLong, SignatureVersion.V1,
-                string.Create(CultureInfo.InvariantCulture, $"Signature window exp - iat = {exp - iat} s exceeds the allowed {_options.MaxValidity.TotalSeconds} s (Webhooks:MaxValidity)."));
-        }
-
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         if (exp < now - _options.ClockSkew.TotalSeconds)
         {
@@ -139,6 +127,18 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
         {
             return VerificationResult.Fail(VerificationStatus.NotYetValid, SignatureVersion.V1,
                 string.Create(CultureInfo.InvariantCulture, $"Signature issued at {iat}, {iat - now} s ahead of our clock (now {now}); Webhooks:MaxClockAhead allows {_options.MaxClockAhead.TotalSeconds} s."));
+        }
+
+        if (exp < iat)
+        {
+            return VerificationResult.Fail(VerificationStatus.MalformedHeaders, SignatureVersion.V1,
+                string.Create(CultureInfo.InvariantCulture, $"x-component-sig-exp ({exp}) is before x-component-sig-iat ({iat})."));
+        }
+
+        if (exp - iat > _options.MaxValidity.TotalSeconds)
+        {
+            return VerificationResult.Fail(VerificationStatus.ValidityWindowTooLong, SignatureVersion.V1,
+                string.Create(CultureInfo.InvariantCulture, $"Signature window exp - iat = {exp - iat} s exceeds the allowed {_options.MaxValidity.TotalSeconds} s (Webhooks:MaxValidity)."));
         }
 
         window = new Window(true, iat, exp);
