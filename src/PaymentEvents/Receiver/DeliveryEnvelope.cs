@@ -59,7 +59,7 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
                 return false;
             }
 
-            bool? livemode = root.TryGetProperty("livemode", out var live) && live.ValueKind is JsonValueKind.True or JsonValueKind.False
+            bool? livemode = TryGetLast(root, "livemode", out var live) && live.ValueKind is JsonValueKind.True or JsonValueKind.False
                 ? live.GetBoolean()
                 : null;
             envelope = new DeliveryEnvelope(idText!, typeText!, objectId, livemode);
@@ -76,7 +76,7 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
     {
         value = null;
         error = string.Empty;
-        if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String)
+        if (!TryGetLast(root, name, out var element) || element.ValueKind != JsonValueKind.String)
         {
             // object_id is optional, and a non-string one is simply not used for ordering.
             error = $"The event has no string '{name}'.";
@@ -106,5 +106,36 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The last member called <paramref name="name"/> (as <c>JSON.parse</c> keeps). Not TryGetProperty: that unescapes
+    /// every name it passes and throws on a sibling whose name escapes a lone surrogate (<c>{"\ud800x":1,"id":..}</c>),
+    /// which can never be the one sought.
+    /// </summary>
+    private static bool TryGetLast(JsonElement root, string name, out JsonElement value)
+    {
+        value = default;
+        var found = false;
+        foreach (var member in root.EnumerateObject())
+        {
+            bool matches;
+            try
+            {
+                matches = member.NameEquals(name);
+            }
+            catch (InvalidOperationException)
+            {
+                matches = false;
+            }
+
+            if (matches)
+            {
+                value = member.Value;
+                found = true;
+            }
+        }
+
+        return found;
     }
 }

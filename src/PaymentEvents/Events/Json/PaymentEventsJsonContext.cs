@@ -10,7 +10,7 @@ namespace PaymentEvents.Events.Json;
     MaxDepth = PaymentEventParser.MaxDepth,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(LenientStringConverter), typeof(LenientDateTimeOffsetConverter), typeof(LenientBooleanConverter), typeof(LenientMetadataConverter)])]
+    Converters = [typeof(LenientStringConverter), typeof(LenientDateTimeOffsetConverter), typeof(LenientBooleanConverter), typeof(LenientMetadataConverter), typeof(LenientInt32Converter), typeof(LenientInt64Converter), typeof(LenientDecimalConverter)])]
 [JsonSerializable(typeof(EventEnvelope))]
 [JsonSerializable(typeof(Subscription))]
 [JsonSerializable(typeof(CheckoutSession))]
