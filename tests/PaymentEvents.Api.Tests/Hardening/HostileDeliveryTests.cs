@@ -99,6 +99,21 @@ public abstract class HostileDeliveryTests : IAsyncLifetime
         Assert.Null(await Host.Store.GetAsync(id, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(1001, 1, "more than 1000 members")]
+    [InlineData(1000, 21, "more than 20000 object members")]
+    public async Task Too_many_members_are_400_before_the_signature_is_checked(int perObject, int objects, string reason)
+    {
+        var groups = string.Join(",", Enumerable.Range(0, objects).Select(g => $"\"g{g}\":{{" + string.Join(",", Enumerable.Range(0, perObject).Select(i => $"\"k{i}\":0")) + "}"));
+        var body = Encoding.UTF8.GetBytes("{\"id\":\"evt_wide\",\"type\":\"invoice.paid\"," + groups + "}");
+
+        // A garbage 64-byte signature with a valid window: only the body can refuse it this early.
+        var response = await SendSignedAsync(body, headersFor: "{}"u8.ToArray());
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains(reason, response.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Nul_elsewhere_in_the_payload_is_stored_and_readable()
     {
