@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* The Blocklet Server side of the event bus (PROTOCOL §6), built on the real packages: @arcblock/ws WsServer (the
+/* The Blocklet Server side of the event bus (docs/protocol.md §6), built on the real packages: @arcblock/ws WsServer (the
  * class Blocklet Server's service uses), @arcblock/jwt verify and @blocklet/meta's channel names. It serves, on
  * 127.0.0.1 only:
  *   ws   /.well-known/service/websocket                 connect (token + pk in the query), join (token verified
@@ -25,7 +25,7 @@ const pid = process.env.SIM_APP_PID;
 const appDids = new Set([pid, ...(process.env.SIM_APP_DIDS || '').split(',').filter(Boolean)]);
 const accessPks = new Set((process.env.SIM_ACCESS_PKS || '').split(',').filter(Boolean).map((x) => x.toLowerCase()));
 const declared = JSON.parse(process.env.SIM_DECLARED_EVENTS || '{}');
-const TOLERANCE = 24 * 3600; // what PROTOCOL §6 says the server allows at join
+const TOLERANCE = 24 * 3600; // what docs/protocol.md §6 says the server allows at join
 const out = (fact) => process.stdout.write(`${JSON.stringify(fact)}\n`);
 const silent = { log() {}, debug() {}, info() {}, warn() {}, error() {} };
 

@@ -48,11 +48,14 @@ public sealed record EventDetail(
     [property: JsonPropertyName("next_attempt_at")] DateTimeOffset? NextAttemptAt,
     [property: JsonPropertyName("last_error")] string? LastError,
     [property: JsonPropertyName("attempts")] IReadOnlyList<HandlerAttemptView> Attempts,
-    [property: JsonPropertyName("event")] JsonElement Event)
+    [property: JsonPropertyName("event"), JsonConverter(typeof(RawJsonConverter))] JsonElement Event)
 {
+    // The receiver's limit (PaymentEventParser.MaxDepth): every stored payload can be shown.
+    private static readonly JsonDocumentOptions PayloadOptions = new() { MaxDepth = PaymentEvents.Events.PaymentEventParser.MaxDepth };
+
     internal static EventDetail From(StoredEvent e)
     {
-        using var payload = JsonDocument.Parse(e.Payload);
+        using var payload = JsonDocument.Parse(e.Payload, PayloadOptions);
         return new EventDetail(
             e.Id, e.Type, e.ObjectId, e.Livemode, EventStatusNames.ToName(e.Status), e.ReceivedAt, e.UpdatedAt,
             e.Attempts, e.NextAttemptAt, e.LastError,

@@ -15,7 +15,7 @@ public static class AdminServiceCollectionExtensions
             .Bind(configuration.GetSection(AdminOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
-        services.TryAddSingleton<ApiKeyFilter>();
+        services.TryAddSingleton<AdminAuthGuard>();
         return services;
     }
 }

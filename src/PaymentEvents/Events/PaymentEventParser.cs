@@ -13,6 +13,13 @@ namespace PaymentEvents.Events;
 /// </summary>
 public static class PaymentEventParser
 {
+    /// <summary>
+    /// The deepest nesting of an event, in JSON levels (the root object is 1): the one limit for receiving (deeper is a
+    /// 400), parsing to the typed model and showing through the admin API, so whatever was acknowledged can be handled
+    /// and inspected. System.Text.Json's default; Payment Kit events nest about 6 deep.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The documented event types and their classes (docs/protocol.md §2 table).</summary>
     public static IReadOnlyDictionary<string, Type> DocumentedEventClasses => EventClasses.DocumentedClasses;
 
@@ -38,9 +45,16 @@ public static class PaymentEventParser
     {
         paymentEvent = null;
         EventEnvelope? envelope;
+
+        // A lone surrogate escape is valid JSON that no .NET string can hold: the model sees U+FFFD instead.
+        if (LoneSurrogates.Replace(utf8Json) is { } readable)
+        {
+            utf8Json = readable;
+        }
+
         try
         {
-            var reader = new Utf8JsonReader(utf8Json);
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 error = "An event must be a JSON object.";

@@ -27,20 +27,23 @@ public sealed class RequestSigner(AppKey key, TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(path);
         var iat = _time.GetUtcNow().ToUnixTimeSeconds(); // Math.floor(Date.now() / 1000)
         var exp = iat + (long)(validity ?? DefaultValidity).TotalSeconds;
+        return SignV1At(method, path, queryString, body, iat.ToString(CultureInfo.InvariantCulture), exp.ToString(CultureInfo.InvariantCulture), componentDid);
+    }
 
+    /// <summary>
+    /// V1 headers with <c>iat</c>/<c>exp</c> exactly as given (header text, read as JavaScript's <c>Number()</c> does):
+    /// lets tests sign what a careless or hostile sender could, e.g. <c>Infinity</c> or an <c>iat</c> years ahead.
+    /// </summary>
+    internal SignatureHeaders SignV1At(string method, string path, string? queryString, ReadOnlySpan<byte> body, string iat, string exp, string? componentDid = null)
+    {
         using var buffer = new PooledByteBuffer(body.Length + 256);
-        if (!V1Message.TryWritePrefix(buffer, body, exp, iat, method, queryString))
+        if (!V1Message.TryWritePrefix(buffer, body, JsNumber.FromString(exp), JsNumber.FromString(iat), method, queryString))
         {
             throw new FormatException("The body to sign is not a JSON value.");
         }
 
         V1Message.WritePath(buffer, buffer.Length, path);
-        return new SignatureHeaders(
-            Sign(buffer.WrittenSpan),
-            iat.ToString(CultureInfo.InvariantCulture),
-            exp.ToString(CultureInfo.InvariantCulture),
-            "1",
-            componentDid);
+        return new SignatureHeaders(Sign(buffer.WrittenSpan), iat, exp, "1", componentDid);
     }
 
     /// <summary>V0 header over the canonical body only.</summary>

@@ -15,6 +15,11 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
     private readonly SignatureVerifierOptions _options = options ?? throw new ArgumentNullException(nameof(options));
     private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
+    private const int Ed25519SignatureLength = 64;
+
+    // 9999-12-31T23:59:59Z: the largest time DateTimeOffset (and a sane sender) can show.
+    private const double MaxUnixSeconds = 253_402_300_799;
+
     // Immutable, replaced whole: a racing thread sees either the old or the new triple, never a mix.
     private SuccessText? _lastSuccess;
 
@@ -22,7 +27,31 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
     public VerificationResult Verify(SignedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var headers = request.Headers;
+        Span<byte> signature = stackalloc byte[WalletAlgorithm.MaxSignatureLength];
+        if (CheckHeaders(request.Headers, signature, out var signatureLength, out var window) is { } refused)
+        {
+            return refused;
+        }
+
+        signature = signature[..signatureLength];
+        return window.IsV1 ? VerifyV1(request, signature, window) : VerifyV0(request, signature);
+    }
+
+    /// <summary>
+    /// Everything that can be refused from the headers alone (format, version, time window, a signature no trusted key
+    /// could have made): null when the body is worth reading. <see cref="Verify"/> runs the same checks; the receiver
+    /// calls this first so that an unauthenticated client whose headers are already wrong costs no body parse.
+    /// </summary>
+    public VerificationResult? CheckHeaders(SignatureHeaders? headers)
+    {
+        Span<byte> signature = stackalloc byte[WalletAlgorithm.MaxSignatureLength];
+        return CheckHeaders(headers, signature, out _, out _);
+    }
+
+    private VerificationResult? CheckHeaders(SignatureHeaders? headers, Span<byte> signature, out int signatureLength, out Window window)
+    {
+        signatureLength = 0;
+        window = default;
         if (headers is null || string.IsNullOrEmpty(headers.Signature))
         {
             return VerificationResult.Fail(VerificationStatus.MissingSignature, null, "No x-component-sig header.");
@@ -33,19 +62,40 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
         var isV1 = headers.IssuedAt is not null || headers.ExpiresAt is not null || (headers.Version is not null && headers.Version != "0");
         var version = isV1 ? SignatureVersion.V1 : SignatureVersion.V0;
 
-        Span<byte> signature = stackalloc byte[WalletAlgorithm.MaxSignatureLength];
-        if (!Hex.TryDecodePrefixed(headers.Signature.AsSpan().Trim(), signature, out var signatureLength))
+        if (!Hex.TryDecodePrefixed(headers.Signature.AsSpan().Trim(), signature, out signatureLength))
         {
             return VerificationResult.Fail(VerificationStatus.MalformedHeaders, version, "x-component-sig is not 0x followed by hex digits (or is too long).");
         }
 
-        signature = signature[..signatureLength];
-        return isV1 ? VerifyV1(request, signature) : VerifyV0(request, signature);
+        if (!isV1 && !_options.AllowV0)
+        {
+            return VerificationResult.Fail(VerificationStatus.V0NotAllowed, SignatureVersion.V0,
+                "V0 signature (body only, no expiry) refused; set Webhooks:AllowV0Signatures to accept senders on old SDKs (and deduplicate by event id: V0 never expires).");
+        }
+
+        if (isV1 && CheckWindow(headers, out window) is { } outsideWindow)
+        {
+            return outsideWindow;
+        }
+
+        // Ed25519 signatures are exactly 64 bytes: with only such keys, any other length can match nothing.
+        if (!_keys.HasEthereum && signatureLength != Ed25519SignatureLength)
+        {
+            return VerificationResult.Fail(VerificationStatus.NoTrustedKeyMatched, version,
+                string.Create(CultureInfo.InvariantCulture, $"The signature is {signatureLength} bytes; the trusted Ed25519 keys sign {Ed25519SignatureLength}."));
+        }
+
+        return null;
     }
 
-    private VerificationResult VerifyV1(SignedRequest request, ReadOnlySpan<byte> signature)
+    /// <summary>
+    /// The V1 time rules. The SDK only refuses <c>exp &lt; now</c>, so <c>Infinity</c>, <c>1e308</c> (whose window
+    /// arithmetic is NaN) or an <c>iat</c> years ahead would pass there; here a signature is usable only while now is in
+    /// [iat - MaxClockAhead, exp + ClockSkew], both are finite whole seconds, and exp - iat is at most MaxValidity.
+    /// </summary>
+    private VerificationResult? CheckWindow(SignatureHeaders headers, out Window window)
     {
-        var headers = request.Headers;
+        window = default;
         if (headers.Version is not null && headers.Version.Trim() != "1")
         {
             return VerificationResult.Fail(VerificationStatus.MalformedHeaders, SignatureVersion.V1, $"Unsupported x-component-sig-version '{Truncate(headers.Version)}'; expected 1.");
@@ -59,19 +109,48 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
             return VerificationResult.Fail(VerificationStatus.MalformedHeaders, SignatureVersion.V1, "x-component-sig-iat and x-component-sig-exp must both be numbers.");
         }
 
+        // Deliberately stricter than the SDK: whole seconds in the range a clock can show (the SDK signs Math.floor(Date.now() / 1000)).
+        if (!IsWholeSeconds(iat) || !IsWholeSeconds(exp))
+        {
+            return VerificationResult.Fail(VerificationStatus.MalformedHeaders, SignatureVersion.V1,
+                "x-component-sig-iat and x-component-sig-exp must be whole unix seconds (finite, no fraction, before year 10000).");
+        }
+
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         if (exp < now - _options.ClockSkew.TotalSeconds)
         {
             return VerificationResult.Fail(VerificationStatus.Expired, SignatureVersion.V1,
-                string.Create(CultureInfo.InvariantCulture, $"Signature expired at {exp} (now {now}, allowed skew {_options.ClockSkew.TotalSeconds} s)."));
+                string.Create(CultureInfo.InvariantCulture, $"Signature expired at {exp} (now {now}, Webhooks:ClockSkew {_options.ClockSkew.TotalSeconds} s)."));
+        }
+
+        if (iat > now + _options.MaxClockAhead.TotalSeconds)
+        {
+            return VerificationResult.Fail(VerificationStatus.NotYetValid, SignatureVersion.V1,
+                string.Create(CultureInfo.InvariantCulture, $"Signature issued at {iat}, {iat - now} s ahead of our clock (now {now}); Webhooks:MaxClockAhead allows {_options.MaxClockAhead.TotalSeconds} s."));
+        }
+
+        if (exp < iat)
+        {
+            return VerificationResult.Fail(VerificationStatus.MalformedHeaders, SignatureVersion.V1,
+                string.Create(CultureInfo.InvariantCulture, $"x-component-sig-exp ({exp}) is before x-component-sig-iat ({iat})."));
         }
 
         if (exp - iat > _options.MaxValidity.TotalSeconds)
         {
             return VerificationResult.Fail(VerificationStatus.ValidityWindowTooLong, SignatureVersion.V1,
-                string.Create(CultureInfo.InvariantCulture, $"Signature window exp - iat = {exp - iat} s exceeds the allowed {_options.MaxValidity.TotalSeconds} s."));
+                string.Create(CultureInfo.InvariantCulture, $"Signature window exp - iat = {exp - iat} s exceeds the allowed {_options.MaxValidity.TotalSeconds} s (Webhooks:MaxValidity)."));
         }
 
+        window = new Window(true, iat, exp);
+        return null;
+    }
+
+    private static bool IsWholeSeconds(double value) =>
+        double.IsFinite(value) && Math.Floor(value) == value && Math.Abs(value) <= MaxUnixSeconds;
+
+    private VerificationResult VerifyV1(SignedRequest request, ReadOnlySpan<byte> signature, Window window)
+    {
+        var (iat, exp) = (window.IssuedAt, window.ExpiresAt);
         using var buffer = new PooledByteBuffer(request.Body.Length + 256);
         if (!V1Message.TryWritePrefix(buffer, request.Body.Span, exp, iat, request.Method, request.QueryString))
         {
@@ -104,12 +183,6 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
 
     private VerificationResult VerifyV0(SignedRequest request, ReadOnlySpan<byte> signature)
     {
-        if (!_options.AllowV0)
-        {
-            return VerificationResult.Fail(VerificationStatus.V0NotAllowed, SignatureVersion.V0,
-                "V0 signature (body only, no expiry) refused; set Webhooks:AllowV0Signatures to accept senders on old SDKs (and deduplicate by event id: V0 never expires).");
-        }
-
         using var buffer = new PooledByteBuffer(request.Body.Length + 16);
         if (!V1Message.TryWriteBody(buffer, request.Body.Span, v0: true))
         {
@@ -169,4 +242,7 @@ public sealed class SignatureVerifier(KeyRing keys, SignatureVerifierOptions opt
     private static string Truncate(string value) => value.Length <= 16 ? value : value[..16] + "…";
 
     private sealed record SuccessText(TrustedKey Key, string Path, string Reason);
+
+    /// <summary>A V1 window that passed <see cref="CheckWindow"/> (unused for V0).</summary>
+    private readonly record struct Window(bool IsV1, double IssuedAt, double ExpiresAt);
 }

@@ -20,6 +20,12 @@ public sealed class SignatureVerifierOptions
 
     /// <summary>Refuse <c>exp - iat</c> windows longer than this (the SDK signs 300 s). Default 1 h.</summary>
     public TimeSpan MaxValidity { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far a sender's <c>iat</c> may be ahead of our clock (a fast clock at Payment Kit); a signature issued further
+    /// ahead is refused as not yet valid, so it cannot be stockpiled for later replay. The SDK has no such check. Default 5 min.
+    /// </summary>
+    public TimeSpan MaxClockAhead { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Startup validation of <see cref="SignatureVerifierOptions"/>; messages name the configuration key.</summary>
@@ -33,6 +39,11 @@ public sealed class SignatureVerifierOptionsValidator : IValidateOptions<Signatu
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))
         {
             failures.Add($"Webhooks:ClockSkew must be between 00:00:00 and 01:00:00 (got {options.ClockSkew}).");
+        }
+
+        if (options.MaxClockAhead < TimeSpan.Zero || options.MaxClockAhead > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Webhooks:MaxClockAhead must be between 00:00:00 and 01:00:00 (got {options.MaxClockAhead}).");
         }
 
         if (options.MaxValidity <= TimeSpan.Zero)

@@ -26,4 +26,7 @@ public enum VerificationStatus
 
     /// <summary>Well-formed, but no trusted key verifies it for any accepted path.</summary>
     NoTrustedKeyMatched,
+
+    /// <summary><c>iat</c> is further ahead of now than <see cref="SignatureVerifierOptions.MaxClockAhead"/> allows.</summary>
+    NotYetValid,
 }

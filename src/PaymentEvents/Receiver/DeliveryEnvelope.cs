@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Unicode;
+using PaymentEvents.Events;
 
 namespace PaymentEvents.Receiver;
 
@@ -6,10 +8,24 @@ namespace PaymentEvents.Receiver;
 /// The few fields the receiver needs before storing (docs/protocol.md §2). A Payment Kit event is always a JSON
 /// object with string <c>id</c> and <c>type</c>; anything else is a 400 (unlike the SDK middleware, §3).
 /// Duplicate keys: the last one wins, as in <c>JSON.parse</c> (JsonElement lookups do the same).
+/// Everything refused here is refused for good (the same bytes always fail), so a 400 never hides a stored event,
+/// and everything accepted can be stored on every engine, parsed to the typed model and shown by the admin API.
 /// </summary>
 internal readonly record struct DeliveryEnvelope(string Id, string Type, string? ObjectId, bool? Livemode)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+    /// <summary>
+    /// Most members one JSON object may have. Payment Kit objects have a few dozen (metadata included); an object of
+    /// 131,000 keys under a garbage signature cost 150 ms of CPU to canonicalise and sort before the 401 (SECURITY.md).
+    /// </summary>
+    public const int MaxMembersPerObject = 1000;
+
+    /// <summary>
+    /// Most object members in the whole body (a large invoice: a few thousand). Bounds what canonicalising a body with
+    /// a garbage signature can cost, since that work grows with the number of keys, not just the bytes.
+    /// </summary>
+    public const int MaxMembers = 20_000;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = PaymentEventParser.MaxDepth };
 
     public static bool TryParse(ReadOnlyMemory<byte> body, out DeliveryEnvelope envelope, out string error)
     {
@@ -20,6 +36,20 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
             return false;
         }
 
+        // JSON is UTF-8 (RFC 8259 §8.1) and Node never sends anything else; System.Text.Json only notices bad bytes
+        // when a string is read, so check the whole body once (vectorised) rather than fail halfway.
+        if (!Utf8.IsValid(body.Span))
+        {
+            error = "The body is not valid UTF-8.";
+            return false;
+        }
+
+        if (CheckMembers(body.Span) is { } tooMany)
+        {
+            error = tooMany;
+            return false;
+        }
+
         JsonDocument document;
         try
         {
@@ -27,7 +57,7 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
         }
         catch (JsonException)
         {
-            error = "The body is not valid JSON.";
+            error = $"The body is not valid JSON, or nests deeper than {PaymentEventParser.MaxDepth} levels.";
             return false;
         }
 
@@ -40,25 +70,136 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
                 return false;
             }
 
-            if (!root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } idText)
+            if (!TryGetIdentifier(root, "id", required: true, out var idText, out error)
+                || !TryGetIdentifier(root, "type", required: true, out var typeText, out error)
+                || !TryGetIdentifier(root, "object_id", required: false, out var objectId, out error))
             {
-                error = "The event has no string 'id'.";
                 return false;
             }
 
-            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 } typeText)
-            {
-                error = "The event has no string 'type'.";
-                return false;
-            }
-
-            string? objectId = root.TryGetProperty("object_id", out var oid) && oid.ValueKind == JsonValueKind.String ? oid.GetString() : null;
-            bool? livemode = root.TryGetProperty("livemode", out var live) && live.ValueKind is JsonValueKind.True or JsonValueKind.False
+            bool? livemode = TryGetLast(root, "livemode", out var live) && live.ValueKind is JsonValueKind.True or JsonValueKind.False
                 ? live.GetBoolean()
                 : null;
-            envelope = new DeliveryEnvelope(idText, typeText, objectId, livemode);
+            envelope = new DeliveryEnvelope(idText!, typeText!, objectId, livemode);
             error = string.Empty;
             return true;
         }
+    }
+
+    /// <summary>
+    /// A string the store keeps in a column of its own and the admin API looks events up by: it must survive as
+    /// text on every engine, so no lone surrogate (not representable in UTF-8) and no NUL (PostgreSQL text refuses it).
+    /// </summary>
+    private static bool TryGetIdentifier(JsonElement root, string name, bool required, out string? value, out string error)
+    {
+        value = null;
+        error = string.Empty;
+        if (!TryGetLast(root, name, out var element) || element.ValueKind != JsonValueKind.String)
+        {
+            // object_id is optional, and a non-string one is simply not used for ordering.
+            error = $"The event has no string '{name}'.";
+            return !required;
+        }
+
+        try
+        {
+            value = element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            error = $"The event's '{name}' holds a lone UTF-16 surrogate escape; it cannot be stored faithfully as text.";
+            return false;
+        }
+
+        if (required && string.IsNullOrEmpty(value))
+        {
+            error = $"The event has no string '{name}'.";
+            return false;
+        }
+
+        if (value!.Contains('\0', StringComparison.Ordinal))
+        {
+            error = $"The event's '{name}' holds a NUL character (\\u0000); it cannot be stored faithfully as text.";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The last member called <paramref name="name"/> (as <c>JSON.parse</c> keeps). Not TryGetProperty: that unescapes
+    /// every name it passes and throws on a sibling whose name escapes a lone surrogate (<c>{"\ud800x":1,"id":..}</c>),
+    /// which can never be the one sought.
+    /// </summary>
+    private static bool TryGetLast(JsonElement root, string name, out JsonElement value)
+    {
+        value = default;
+        var found = false;
+        foreach (var member in root.EnumerateObject())
+        {
+            bool matches;
+            try
+            {
+                matches = member.NameEquals(name);
+            }
+            catch (InvalidOperationException)
+            {
+                matches = false;
+            }
+
+            if (matches)
+            {
+                value = member.Value;
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// One forward pass with the reader, stopping at the first object member over a limit: a body of 131,000 keys is
+    /// refused after reading about 1,000 or 20,000 of them, before the document (and later the canonical form) is built.
+    /// Null when within limits or not JSON (the document parse then says why).
+    /// </summary>
+    private static string? CheckMembers(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = PaymentEventParser.MaxDepth });
+        Span<int> members = stackalloc int[PaymentEventParser.MaxDepth + 1];
+        var top = 0;
+        var total = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        members[++top] = 0;
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        top--;
+                        break;
+                    case JsonTokenType.PropertyName:
+                        if (++members[top] > MaxMembersPerObject)
+                        {
+                            return $"The body has an object with more than {MaxMembersPerObject} members.";
+                        }
+
+                        if (++total > MaxMembers)
+                        {
+                            return $"The body has more than {MaxMembers} object members in all.";
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return null;
     }
 }

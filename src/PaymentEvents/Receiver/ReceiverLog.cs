@@ -27,6 +27,10 @@ internal static partial class ReceiverLog
         Message = "Stored delivery {PaymentEventId} ({EventType}), duplicate: {Duplicate}, signature {Version} by {Key} over {Path}")]
     public static partial void Accepted(ILogger logger, string paymentEventId, string eventType, bool duplicate, PaymentEvents.Protocol.SignatureVersion? version, string? key, string? path);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning,
+        Message = "Delivery body not read, answered {StatusCode}: {Reason} (client {RemoteIp}). Kestrel's limits (Kestrel:Limits) apply before Webhooks:*.")]
+    public static partial void BodyNotRead(ILogger logger, int statusCode, string reason, string? remoteIp);
+
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
         Message = "Webhook receiver listening on {Path} with {KeyCount} trusted key(s): {Keys}; V0 signatures {V0}.")]
     public static partial void Started(ILogger logger, string path, int keyCount, string keys, string v0);

@@ -48,6 +48,7 @@ internal static class VerifierFactory
             AllowV0 = webhooks.AllowV0Signatures,
             ClockSkew = webhooks.ClockSkew,
             MaxValidity = webhooks.MaxValidity,
+            MaxClockAhead = webhooks.MaxClockAhead,
         };
         return new SignatureVerifier(keys, options, timeProvider);
     }

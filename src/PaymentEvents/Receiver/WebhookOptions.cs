@@ -21,6 +21,12 @@ public sealed class WebhookOptions
     /// <summary>Refuse signatures whose <c>exp - iat</c> window is longer than this (the SDK signs 300 s). Default 1 h.</summary>
     public TimeSpan MaxValidity { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How far ahead of our clock a signature's <c>iat</c> may be (the sender's clock running fast). Further ahead is a
+    /// 401 (not_yet_valid): a signature is usable only while now is in [iat - MaxClockAhead, exp + ClockSkew]. Default 5 min.
+    /// </summary>
+    public TimeSpan MaxClockAhead { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Accept V0 (body-only) signatures; they never expire, so only dedup protects against replay.</summary>
     public bool AllowV0Signatures { get; set; }
 }

@@ -29,6 +29,11 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.SectionName}:ClockSkew must be between 00:00:00 and 00:10:00 (got {options.ClockSkew}).");
         }
 
+        if (options.MaxClockAhead < TimeSpan.Zero || options.MaxClockAhead > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:MaxClockAhead must be between 00:00:00 and 01:00:00 (got {options.MaxClockAhead}).");
+        }
+
         if (options.MaxValidity < TimeSpan.FromMinutes(1) || options.MaxValidity > TimeSpan.FromDays(1))
         {
             failures.Add($"{WebhookOptions.SectionName}:MaxValidity must be between 00:01:00 and 1.00:00:00 (got {options.MaxValidity}); the SDK signs 300 s windows.");

@@ -42,6 +42,8 @@ public sealed class ReceiverHost : WebApplicationFactory<Program>
             // Poll rarely: tests see processing happen because the receiver pokes the processor.
             ["Processing:PollInterval"] = "00:00:02",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Tests share one host (and the TestServer's null client IP): only the rate-limit tests lower it.
+            ["Admin:AuthFailuresPerMinute"] = "100000",
         };
         if (trustKey)
         {

@@ -199,11 +199,54 @@ public sealed class SignatureVerifierTests
     }
 
     [Fact]
-    public void Iat_in_the_future_is_accepted_like_the_sdk()
+    public void Iat_ahead_is_accepted_within_MaxClockAhead_and_refused_beyond_it_unlike_the_sdk()
     {
-        var senderClock = new FakeTimeProvider(Now.AddMinutes(10)); // sender clock ahead
-        var headers = new RequestSigner(Key, senderClock).SignV1("POST", PathSigned, null, Body);
-        Assert.True(Verifier().Verify(new SignedRequest("POST", PathSigned, null, Body, headers)).IsValid);
+        var options = new SignatureVerifierOptions { MaxClockAhead = TimeSpan.FromMinutes(5) };
+        SignedRequest SignedAhead(TimeSpan ahead) =>
+            new("POST", PathSigned, null, Body, new RequestSigner(Key, new FakeTimeProvider(Now + ahead)).SignV1("POST", PathSigned, null, Body));
+
+        Assert.True(Verifier(options).Verify(SignedAhead(TimeSpan.FromMinutes(5))).IsValid);
+        var refused = Verifier(options).Verify(SignedAhead(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1)));
+        Assert.Equal(VerificationStatus.NotYetValid, refused.Status);
+        Assert.Contains("Webhooks:MaxClockAhead", refused.Reason, StringComparison.Ordinal);
+
+        // Ten years ahead with a normal 300 s window: never usable now (the SDK would accept it, and for ten years).
+        Assert.Equal(VerificationStatus.NotYetValid, Verifier(options).Verify(SignedAhead(TimeSpan.FromDays(3650))).Status);
+    }
+
+    [Theory]
+    [InlineData("Infinity", "Infinity")]
+    [InlineData("1800000000", "Infinity")]
+    [InlineData("1e308", "1e308")]
+    [InlineData("1800000000", "1e308")]
+    [InlineData("-Infinity", "1800000300")]
+    [InlineData("1800000000.5", "1800000300.5")]
+    [InlineData("1800000000", "1800000300.25")]
+    public void Iat_and_exp_must_be_finite_whole_seconds_even_when_validly_signed(string iat, string exp)
+    {
+        var headers = new RequestSigner(Key, _time).SignV1At("POST", PathSigned, null, Body, iat, exp);
+
+        var result = Verifier().Verify(new SignedRequest("POST", PathSigned, null, Body, headers));
+
+        Assert.Equal(VerificationStatus.MalformedHeaders, result.Status);
+        Assert.Equal(result.Status, Verifier().CheckHeaders(headers)?.Status);
+    }
+
+    [Fact]
+    public void Validly_signed_window_longer_than_MaxValidity_is_refused_however_far_it_reaches()
+    {
+        var headers = new RequestSigner(Key, _time).SignV1At("POST", PathSigned, null, Body, "1800000000", "9000000000");
+
+        Assert.Equal(VerificationStatus.ValidityWindowTooLong, Verifier().Verify(new SignedRequest("POST", PathSigned, null, Body, headers)).Status);
+    }
+
+    [Fact]
+    public void Headers_alone_refuse_a_signature_no_ed25519_key_could_make_before_the_body_is_read()
+    {
+        var headers = Signed().Headers with { Signature = "0xdeadbeef" };
+
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().CheckHeaders(headers)?.Status);
+        Assert.Null(Verifier().CheckHeaders(Signed().Headers));
     }
 
     [Fact]

@@ -41,13 +41,25 @@ internal sealed class LenientStringConverter : JsonConverter<string>
             : Encoding.UTF8.GetString(reader.ValueSpan);
 }
 
-/// <summary>The envelope's <c>id</c> and <c>type</c>: identity of the event, so only a JSON string will do.</summary>
+/// <summary>
+/// The envelope's <c>id</c> and <c>type</c>: identity of the event, so only a JSON string will do. Anything else reads
+/// as null (refused as "no id") rather than failing at once, because with duplicate keys the last one wins, as in
+/// <c>JSON.parse</c> and the receiver: <c>{"type":1,"type":"invoice.paid"}</c> is an invoice.paid event.
+/// </summary>
 internal sealed class StrictStringConverter : JsonConverter<string>
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String
-            ? reader.GetString()
-            : throw new JsonException($"Expected a string, got {reader.TokenType}.");
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value);
@@ -188,4 +200,73 @@ internal sealed class LenientMetadataConverter : JsonConverter<IReadOnlyDictiona
 
         writer.WriteEndObject();
     }
+}
+
+/// <summary>
+/// Numbers (or numeric strings, as Sequelize sends DECIMALs) that may not fit the model's type: <c>1e308</c> in an
+/// <c>int?</c> reads as null instead of failing the whole event, which would then be acknowledged but never handled.
+/// </summary>
+internal abstract class LenientNumberConverter<T> : JsonConverter<T?>
+    where T : struct
+{
+    public override bool HandleNull => true;
+
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return TryRead(ref reader, out var number) ? number : null;
+            case JsonTokenType.String:
+                return reader.GetString() is { } text && TryParse(text.Trim(), out var parsed) ? parsed : null;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+    {
+        if (value is { } v)
+        {
+            WriteValue(writer, v);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    protected abstract bool TryRead(ref Utf8JsonReader reader, out T value);
+
+    protected abstract bool TryParse(string text, out T value);
+
+    protected abstract void WriteValue(Utf8JsonWriter writer, T value);
+}
+
+internal sealed class LenientInt32Converter : LenientNumberConverter<int>
+{
+    protected override bool TryRead(ref Utf8JsonReader reader, out int value) => reader.TryGetInt32(out value);
+
+    protected override bool TryParse(string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    protected override void WriteValue(Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+}
+
+internal sealed class LenientInt64Converter : LenientNumberConverter<long>
+{
+    protected override bool TryRead(ref Utf8JsonReader reader, out long value) => reader.TryGetInt64(out value);
+
+    protected override bool TryParse(string text, out long value) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    protected override void WriteValue(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+}
+
+internal sealed class LenientDecimalConverter : LenientNumberConverter<decimal>
+{
+    protected override bool TryRead(ref Utf8JsonReader reader, out decimal value) => reader.TryGetDecimal(out value);
+
+    protected override bool TryParse(string text, out decimal value) => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    protected override void WriteValue(Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
 }

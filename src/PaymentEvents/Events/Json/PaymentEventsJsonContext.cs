@@ -7,9 +7,10 @@ namespace PaymentEvents.Events.Json;
 /// Numbers may arrive as strings (Sequelize returns DECIMAL columns as strings); see the lenient converters.
 /// </summary>
 [JsonSourceGenerationOptions(
+    MaxDepth = PaymentEventParser.MaxDepth,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(LenientStringConverter), typeof(LenientDateTimeOffsetConverter), typeof(LenientBooleanConverter), typeof(LenientMetadataConverter)])]
+    Converters = [typeof(LenientStringConverter), typeof(LenientDateTimeOffsetConverter), typeof(LenientBooleanConverter), typeof(LenientMetadataConverter), typeof(LenientInt32Converter), typeof(LenientInt64Converter), typeof(LenientDecimalConverter)])]
 [JsonSerializable(typeof(EventEnvelope))]
 [JsonSerializable(typeof(Subscription))]
 [JsonSerializable(typeof(CheckoutSession))]

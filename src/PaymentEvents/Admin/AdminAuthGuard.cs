@@ -1,0 +1,113 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PaymentEvents.Admin;
+
+/// <summary>
+/// The admin API's authentication, one per host (a singleton: <see cref="ApiKeyFilter"/> is created per request).
+/// 401 problem unless <c>X-Api-Key</c> equals <c>Admin:ApiKey</c>, compared in constant time. Failed attempts are
+/// limited per client IP (ASP.NET Core's partitioned rate limiter, <c>Admin:AuthFailuresPerMinute</c>): once a
+/// client has used them up, every request from it is a 429 with <c>Retry-After</c> until the window ends, before the
+/// key is even compared, so guessing is capped at that rate. Failures are counted in
+/// <c>paymentevents.admin.auth_failures</c> and logged at most once per <see cref="LogInterval"/>.
+/// </summary>
+internal sealed class AdminAuthGuard : IDisposable
+{
+    private const string HeaderName = ApiKeyFilter.HeaderName;
+
+    internal static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    internal static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
+
+    // Hashing first makes the comparison constant-time in the key length too.
+    private readonly byte[] _expectedHash;
+    private readonly PartitionedRateLimiter<string> _failuresPerClient;
+    private readonly RateLimiter _logLines;
+    private readonly Counter<long> _failures;
+    private readonly ILogger _logger;
+    private long _unlogged;
+
+    public AdminAuthGuard(IOptions<AdminOptions> options, IMeterFactory meterFactory, ILogger<AdminAuthGuard> logger)
+    {
+        var admin = options.Value;
+        _expectedHash = SHA256.HashData(Encoding.UTF8.GetBytes(admin.ApiKey ?? string.Empty));
+        var permits = admin.AuthFailuresPerMinute;
+        _failuresPerClient = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(
+            client,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
+        _logLines = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = 1, Window = LogInterval, QueueLimit = 0 });
+        _failures = meterFactory.Create("PaymentEvents").CreateCounter<long>(
+            "paymentevents.admin.auth_failures",
+            unit: "{request}",
+            description: "Admin API requests refused for a missing or wrong X-Api-Key (outcome unauthorized), or because the client used up Admin:AuthFailuresPerMinute (outcome rate_limited).");
+        _logger = logger;
+    }
+
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+        // Locked out: refused before the key is compared, so a right guess is not told apart from a wrong one.
+        if (_failuresPerClient.GetStatistics(client) is { CurrentAvailablePermits: <= 0 })
+        {
+            return ValueTask.FromResult<object?>(RateLimited(http, client));
+        }
+
+        var headers = http.Request.Headers;
+        if (headers.TryGetValue(HeaderName, out var provided) && provided.Count == 1 && !string.IsNullOrEmpty(provided[0])
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(provided[0]!)), _expectedHash))
+        {
+            return next(context);
+        }
+
+        using var lease = _failuresPerClient.AttemptAcquire(client);
+        if (!lease.IsAcquired)
+        {
+            return ValueTask.FromResult<object?>(RateLimited(http, client));
+        }
+
+        Failed(client, "unauthorized");
+        return ValueTask.FromResult<object?>(TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized",
+            detail: $"A valid {HeaderName} header is required."));
+    }
+
+    public void Dispose()
+    {
+        _failuresPerClient.Dispose();
+        _logLines.Dispose();
+    }
+
+    private ProblemHttpResult RateLimited(HttpContext http, string client)
+    {
+        Failed(client, "rate_limited");
+        http.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many failed authentications",
+            detail: $"Too many requests without a valid {HeaderName} from this client; retry after the Retry-After seconds.");
+    }
+
+    private void Failed(string client, string outcome)
+    {
+        _failures.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+        // One line per interval however many guesses arrive: the line says how many it stands for.
+        var unlogged = Interlocked.Increment(ref _unlogged);
+        using var line = _logLines.AttemptAcquire();
+        if (line.IsAcquired)
+        {
+            Interlocked.Add(ref _unlogged, -unlogged);
+            AdminLog.AuthenticationFailed(_logger, client, outcome, unlogged, LogInterval.TotalSeconds);
+        }
+    }
+}
