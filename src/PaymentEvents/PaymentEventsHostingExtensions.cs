@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
+using PaymentEvents.Dashboard;
 using PaymentEvents.Handlers;
 using PaymentEvents.Processing;
 using PaymentEvents.Receiver;
@@ -42,11 +43,12 @@ public static class PaymentEventsHostingExtensions
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);
         services.AddAdminApi(configuration);
+        services.AddDashboard(configuration);
         services.AddEventProcessing(configuration);
         return builder;
     }
 
-    /// <summary>Maps the callback, health, metrics and admin routes.</summary>
+    /// <summary>Maps the callback, health, metrics and admin routes, and the dashboard.</summary>
     public static IEndpointRouteBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -68,6 +70,17 @@ public static class PaymentEventsHostingExtensions
         else
         {
             AdminLog.Disabled(logger);
+        }
+
+        var dashboard = services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        if (dashboard.AuthorizationPolicy is not null || services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
+        {
+            endpoints.MapDashboard(dashboard);
+            AdminLog.DashboardEnabled(logger, dashboard.Path, dashboard.AuthorizationPolicy ?? "the admin keys");
+        }
+        else
+        {
+            AdminLog.DashboardDisabled(logger);
         }
 
         return endpoints;

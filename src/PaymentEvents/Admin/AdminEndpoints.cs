@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using PaymentEvents.Processing;
+using PaymentEvents.Rejections;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Admin;
@@ -40,6 +41,14 @@ internal static class AdminEndpoints
             .WithName("ReplayEvents")
             .WithSummary("Queues again every event with a status (default dead), optionally of one type.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        endpoints.MapGet("/api/rejections", (RejectionLog log) => TypedResults.Ok(new RejectionListResponse(log.Snapshot(), log.Capacity)))
+            .WithTags("Admin")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithMetadata(new AdminApiKeyMetadata())
+            .WithName("ListRejections")
+            .WithSummary("The last deliveries the callback refused (400/401/413), newest first, with the reason; signature values hidden.");
         return group;
     }
 

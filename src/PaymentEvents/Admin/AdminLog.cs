@@ -5,10 +5,18 @@ namespace PaymentEvents.Admin;
 internal static partial class AdminLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
-        Message = "Admin API is off (/api/events answers 404): set Admin:ApiKey to turn it on.")]
+        Message = "Admin API is off (/api/events answers 404): set Admin:ApiKey (or Admin:ReadOnlyApiKey) to turn it on.")]
     public static partial void Disabled(ILogger logger);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information,
         Message = "Admin API on at /api/events (header X-Api-Key).")]
     public static partial void Enabled(ILogger logger);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
+        Message = "Dashboard on at {Path} (signed in with {Guard}).")]
+    public static partial void DashboardEnabled(ILogger logger, string path, string guard);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
+        Message = "Dashboard is off: set Admin:ApiKey, Admin:ReadOnlyApiKey or Dashboard:AuthorizationPolicy to turn it on.")]
+    public static partial void DashboardDisabled(ILogger logger);
 }
