@@ -30,11 +30,13 @@ internal sealed class RejectionRecorder(RejectionLog log, TimeProvider timeProvi
             http.Request.Body = original;
         }
 
-        if (result is IStatusCodeHttpResult { StatusCode: 400 or 401 or 413 } rejected)
+        // The callback returns Results<Ok<...>, ProblemHttpResult>: look at the result inside.
+        var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (answer is IStatusCodeHttpResult { StatusCode: 400 or 401 or 413 } rejected)
         {
             var reason = http.Items.TryGetValue(ReasonItem, out var noted) && noted is string text
                 ? text
-                : (result as ProblemHttpResult)?.ProblemDetails.Detail ?? "rejected";
+                : (answer as ProblemHttpResult)?.ProblemDetails.Detail ?? "rejected";
             log.Add(Describe(http, rejected.StatusCode!.Value, reason, capture.Excerpt));
         }
 
