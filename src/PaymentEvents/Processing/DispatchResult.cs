@@ -1,3 +1,5 @@
+using PaymentEvents.Storage;
+
 namespace PaymentEvents.Processing;
 
 /// <summary>What running one event through its handlers came to.</summary>
@@ -23,22 +25,22 @@ internal sealed record HandlerFailure(string Handler, Exception Exception)
 }
 
 /// <param name="Status">The outcome.</param>
-/// <param name="HandlersRun">Handlers that ran this time (not those that had already succeeded).</param>
+/// <param name="Runs">Handlers that ran this time (not those that had already succeeded), to be stored with the outcome.</param>
 /// <param name="Error">For <see cref="DispatchStatus.Failed"/> and <see cref="DispatchStatus.Unreadable"/>: what to store as the event's last error.</param>
 /// <param name="Failures">The failed handlers, for logging.</param>
-internal sealed record DispatchResult(DispatchStatus Status, int HandlersRun, string? Error, IReadOnlyList<HandlerFailure> Failures)
+internal sealed record DispatchResult(DispatchStatus Status, IReadOnlyList<HandlerRun> Runs, string? Error, IReadOnlyList<HandlerFailure> Failures)
 {
     /// <summary>Stored errors are for people: keep them readable and bounded.</summary>
     public const int MaxErrorLength = 2000;
 
-    public static DispatchResult Ignored { get; } = new(DispatchStatus.Ignored, 0, null, []);
+    public static DispatchResult Ignored { get; } = new(DispatchStatus.Ignored, [], null, []);
 
-    public static DispatchResult Processed(int handlersRun) => new(DispatchStatus.Processed, handlersRun, null, []);
+    public static DispatchResult Processed(IReadOnlyList<HandlerRun> runs) => new(DispatchStatus.Processed, runs, null, []);
 
-    public static DispatchResult Unreadable(string error) => new(DispatchStatus.Unreadable, 0, Truncate("payload could not be parsed: " + error), []);
+    public static DispatchResult Unreadable(string error) => new(DispatchStatus.Unreadable, [], Truncate("payload could not be parsed: " + error), []);
 
-    public static DispatchResult Failed(int handlersRun, IReadOnlyList<HandlerFailure> failures) =>
-        new(DispatchStatus.Failed, handlersRun, Truncate(string.Join("; ", failures.Select(f => f.Describe()))), failures);
+    public static DispatchResult Failed(IReadOnlyList<HandlerRun> runs, IReadOnlyList<HandlerFailure> failures) =>
+        new(DispatchStatus.Failed, runs, Truncate(string.Join("; ", failures.Select(f => f.Describe()))), failures);
 
     internal static string Truncate(string text) => text.Length <= MaxErrorLength ? text : string.Concat(text.AsSpan(0, MaxErrorLength - 1), "…");
 }

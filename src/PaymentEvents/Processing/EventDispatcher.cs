@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Events;
 using PaymentEvents.Handlers;
@@ -8,12 +7,12 @@ namespace PaymentEvents.Processing;
 
 /// <summary>
 /// Runs one stored event through its handlers: parse, find the handlers for its type, skip those that
-/// already succeeded for it (an earlier attempt), run the rest in one DI scope, record every attempt.
-/// Completing, retrying or burying the event is the <see cref="EventProcessor"/>'s business.
+/// already succeeded for it (an earlier attempt, read with the claim), run the rest in one DI scope, and report
+/// every run. Nothing is written here: the <see cref="EventProcessor"/> stores the runs together with the event's
+/// outcome in one transaction (<see cref="IEventStore.FinishAsync"/>).
 /// </summary>
 internal sealed class EventDispatcher(
     HandlerRegistry registry,
-    IEventStore store,
     IServiceScopeFactory scopeFactory,
     PaymentEventBus bus,
     ProcessingMetrics metrics,
@@ -21,14 +20,14 @@ internal sealed class EventDispatcher(
 {
     /// <summary>
     /// Dispatches <paramref name="lease"/>. Throws <see cref="OperationCanceledException"/> only when
-    /// <paramref name="cancellationToken"/> fired (shutdown or a lost lease); an interrupted handler's
-    /// attempt is then not recorded, so it runs again on the next attempt.
+    /// <paramref name="cancellationToken"/> fired (shutdown or a lost lease); nothing of the event is then
+    /// recorded, so its handlers run again on the next attempt.
     /// </summary>
     public async Task<DispatchResult> DispatchAsync(EventLease lease, CancellationToken cancellationToken)
     {
         // Verified on arrival and kept whatever happens (PROTOCOL §2: any type must be accepted and
         // recorded); an unreadable payload goes dead so a replay after an upgrade can revive it.
-        if (!PaymentEventParser.TryParse(Encoding.UTF8.GetBytes(lease.Payload), out var paymentEvent, out var parseError))
+        if (!PaymentEventParser.TryParse(lease.Payload.Span, out var paymentEvent, out var parseError))
         {
             return DispatchResult.Unreadable(parseError ?? "unknown error");
         }
@@ -40,9 +39,9 @@ internal sealed class EventDispatcher(
             return DispatchResult.Ignored;
         }
 
-        var succeeded = await store.GetSucceededHandlersAsync(lease.EventId, cancellationToken);
+        var succeeded = lease.SucceededHandlers;
         var failures = new List<HandlerFailure>();
-        var ran = 0;
+        var runs = new List<HandlerRun>(handlers.Count + 1);
 
         // One scope per event: handlers of one event share scoped services (a DbContext, a unit of work).
         await using (var scope = scopeFactory.CreateAsyncScope())
@@ -54,8 +53,7 @@ internal sealed class EventDispatcher(
                     continue;
                 }
 
-                ran++;
-                var failure = await RunAsync(handler.Name, ct => InvokeAsync(handler, scope.ServiceProvider, paymentEvent, ct), lease, cancellationToken);
+                var failure = await RunAsync(handler.Name, ct => InvokeAsync(handler, scope.ServiceProvider, paymentEvent, ct), runs, cancellationToken);
                 if (failure is not null)
                 {
                     failures.Add(failure);
@@ -65,15 +63,14 @@ internal sealed class EventDispatcher(
 
         if (withBus && !succeeded.Contains(PaymentEventBus.HandlerName))
         {
-            ran++;
-            var failure = await RunAsync(PaymentEventBus.HandlerName, ct => bus.DeliverAsync(paymentEvent, ct), lease, cancellationToken);
+            var failure = await RunAsync(PaymentEventBus.HandlerName, ct => bus.DeliverAsync(paymentEvent, ct), runs, cancellationToken);
             if (failure is not null)
             {
                 failures.Add(failure);
             }
         }
 
-        return failures.Count == 0 ? DispatchResult.Processed(ran) : DispatchResult.Failed(ran, failures);
+        return failures.Count == 0 ? DispatchResult.Processed(runs) : DispatchResult.Failed(runs, failures);
     }
 
     private static Task InvokeAsync(HandlerDescriptor handler, IServiceProvider services, PaymentEvent paymentEvent, CancellationToken cancellationToken)
@@ -87,8 +84,9 @@ internal sealed class EventDispatcher(
         return handler.Invoke(services.GetRequiredService(handler.HandlerType), paymentEvent, cancellationToken);
     }
 
-    private async Task<HandlerFailure?> RunAsync(string name, Func<CancellationToken, Task> run, EventLease lease, CancellationToken cancellationToken)
+    private async Task<HandlerFailure?> RunAsync(string name, Func<CancellationToken, Task> run, List<HandlerRun> runs, CancellationToken cancellationToken)
     {
+        var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
         HandlerFailure? failure = null;
         try
@@ -115,9 +113,7 @@ internal sealed class EventDispatcher(
             metrics.HandlerFailed(name);
         }
 
-        // A finished handler's outcome is recorded even if shutdown begins now, so a success is never
-        // repeated; only the store's own failure (thrown) leaves it unrecorded.
-        await store.RecordHandlerAttemptAsync(lease.EventId, name, failure is null, failure is null ? null : DispatchResult.Truncate(failure.Describe()), CancellationToken.None);
+        runs.Add(new HandlerRun(name, startedAt, elapsed, failure is null, failure is null ? null : DispatchResult.Truncate(failure.Describe())));
         return failure;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class EventProcessor : BackgroundService
         _options = options.Value;
         _logger = logger;
         _abortToken = _abort.Token;
-        Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+        Owner = LeaseOwner.ForThisProcess();
     }
 
     /// <summary>This instance's lease owner id (unique per processor, also within one process).</summary>
@@ -91,6 +91,7 @@ internal sealed class EventProcessor : BackgroundService
         ProcessingLog.ProcessorStarted(_logger, Owner, _options.MaxConcurrency, _options.MaxAttempts);
         try
         {
+            await TakeBackPredecessorLeasesAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wanted = Math.Min(_options.MaxConcurrency - _running.Count, _options.BatchSize);
@@ -135,6 +136,30 @@ internal sealed class EventProcessor : BackgroundService
         {
             ProcessingLog.ClaimFailed(_logger, e, _options.PollInterval);
             return [];
+        }
+    }
+
+    /// <summary>
+    /// After a crash, the events our dead predecessor on this machine had leased would wait out
+    /// <see cref="ProcessingOptions.LeaseDuration"/>; release them now (other replicas' leases expire normally).
+    /// </summary>
+    private async Task TakeBackPredecessorLeasesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var owner in await _store.GetLeaseOwnersAsync(stoppingToken))
+            {
+                if (LeaseOwner.IsDeadPredecessor(owner, Environment.MachineName, LeaseOwner.ProcessStartMs))
+                {
+                    var released = await _store.ExpireLeasesAsync(owner, stoppingToken);
+                    ProcessingLog.PredecessorLeasesReleased(_logger, released, owner);
+                }
+            }
+        }
+        catch (StorageUnavailableException e)
+        {
+            // Not fatal: those leases then expire as usual.
+            ProcessingLog.ClaimFailed(_logger, e, _options.PollInterval);
         }
     }
 
@@ -215,69 +240,52 @@ internal sealed class EventProcessor : BackgroundService
 
     private async Task FinishAsync(EventLease lease, DispatchResult result, TimeSpan duration)
     {
-        // The store fences every write with the lease: false means another worker owns the event now
-        // (our lease expired and it was claimed, or it was replayed) and nothing was changed.
-        var token = _abortToken;
+        // One transaction for the event's handler runs and its outcome, shared with other events finishing now.
+        // The store fences it with the lease: false means another worker owns the event now (our lease expired
+        // and it was claimed, or it was replayed) and nothing was written.
+        DateTimeOffset? retryAt = result.Status == DispatchStatus.Failed && lease.Attempt < _options.MaxAttempts
+            ? _timeProvider.GetUtcNow() + _backoff.DelayAfter(lease.Attempt)
+            : null;
+        var completion = result.Status switch
+        {
+            DispatchStatus.Processed => EventCompletion.Processed(lease, result.Runs),
+            DispatchStatus.Ignored => EventCompletion.Ignored(lease),
+            DispatchStatus.Unreadable => EventCompletion.Failed(lease, [], result.Error!, null),
+            _ => EventCompletion.Failed(lease, result.Runs, result.Error!, retryAt),
+        };
+        foreach (var failure in result.Failures)
+        {
+            ProcessingLog.HandlerFailed(_logger, failure.Exception, failure.Handler, lease.EventId, lease.Type, lease.Attempt, retryAt);
+        }
+
+        if (!await _store.FinishAsync(completion, _abortToken))
+        {
+            ProcessingLog.LeaseLost(_logger, lease.EventId);
+            return;
+        }
+
         switch (result.Status)
         {
             case DispatchStatus.Processed:
-                if (await _store.CompleteAsync(lease, EventStatus.Processed, token))
-                {
-                    _metrics.EventFinished("processed");
-                    ProcessingLog.EventProcessed(_logger, lease.EventId, lease.Type, result.HandlersRun, duration.TotalMilliseconds);
-                    return;
-                }
-
+                _metrics.EventFinished("processed");
+                ProcessingLog.EventProcessed(_logger, lease.EventId, lease.Type, result.Runs.Count, duration.TotalMilliseconds);
                 break;
-
             case DispatchStatus.Ignored:
-                if (await _store.CompleteAsync(lease, EventStatus.Ignored, token))
-                {
-                    _metrics.EventFinished("ignored");
-                    ProcessingLog.EventIgnored(_logger, lease.EventId, lease.Type);
-                    return;
-                }
-
+                _metrics.EventFinished("ignored");
+                ProcessingLog.EventIgnored(_logger, lease.EventId, lease.Type);
                 break;
-
             case DispatchStatus.Unreadable:
-                if (await _store.FailAsync(lease, result.Error!, null, token))
-                {
-                    _metrics.EventDead();
-                    ProcessingLog.EventUnreadable(_logger, lease.EventId, lease.Type, result.Error!);
-                    return;
-                }
-
+                _metrics.EventDead();
+                ProcessingLog.EventUnreadable(_logger, lease.EventId, lease.Type, result.Error!);
                 break;
-
-            case DispatchStatus.Failed:
-                DateTimeOffset? retryAt = lease.Attempt >= _options.MaxAttempts
-                    ? null
-                    : _timeProvider.GetUtcNow() + _backoff.DelayAfter(lease.Attempt);
-                foreach (var failure in result.Failures)
-                {
-                    ProcessingLog.HandlerFailed(_logger, failure.Exception, failure.Handler, lease.EventId, lease.Type, lease.Attempt, retryAt);
-                }
-
-                if (!await _store.FailAsync(lease, result.Error!, retryAt, token))
-                {
-                    break;
-                }
-
-                if (retryAt is { } at)
-                {
-                    ProcessingLog.EventRetryScheduled(_logger, lease.EventId, lease.Attempt, _options.MaxAttempts, at, result.Error!);
-                }
-                else
-                {
-                    _metrics.EventDead();
-                    ProcessingLog.EventDead(_logger, lease.EventId, lease.Type, lease.Attempt, result.Error!);
-                }
-
-                return;
+            case DispatchStatus.Failed when retryAt is { } at:
+                ProcessingLog.EventRetryScheduled(_logger, lease.EventId, lease.Attempt, _options.MaxAttempts, at, result.Error!);
+                break;
+            default:
+                _metrics.EventDead();
+                ProcessingLog.EventDead(_logger, lease.EventId, lease.Type, lease.Attempt, result.Error!);
+                break;
         }
-
-        ProcessingLog.LeaseLost(_logger, lease.EventId);
     }
 
     /// <summary>

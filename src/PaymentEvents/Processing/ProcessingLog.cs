@@ -49,4 +49,8 @@ internal static partial class ProcessingLog
 
     [LoggerMessage(EventId = 1213, Level = LogLevel.Information, Message = "Published payment event {PaymentEventId} ({EventType}) in-process: {Outcome}")]
     public static partial void Published(ILogger logger, string paymentEventId, string eventType, string outcome);
+
+    [LoggerMessage(EventId = 1215, Level = LogLevel.Information,
+        Message = "Took back {Count} event(s) leased by {Owner}, an earlier process of this instance that is gone; they run now instead of after their lease expires.")]
+    public static partial void PredecessorLeasesReleased(ILogger logger, int count, string owner);
 }

@@ -99,10 +99,10 @@ internal static class CallbackEndpoints
             {
                 // Stored before acknowledging: a 2xx is a promise the event will be handled.
                 // Not cancelled by a client abort; the insert is one statement either way.
+                // The payload is stored as the bytes that arrived; the store is done with them when the insert returns.
                 var now = receiver.TimeProvider.GetUtcNow();
-                var payload = System.Text.Encoding.UTF8.GetString(body.Memory.Span);
                 outcome = await store.InsertAsync(
-                    new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, payload, now),
+                    new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now),
                     CancellationToken.None);
             }
             catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)

@@ -12,6 +12,7 @@ internal static class EventStatusText
     public const string Failed = "failed";
     public const string Dead = "dead";
     public const string Ignored = "ignored";
+    public const string Resolved = "resolved";
 
     public static string ToText(EventStatus status) => status switch
     {
@@ -21,6 +22,7 @@ internal static class EventStatusText
         EventStatus.Failed => Failed,
         EventStatus.Dead => Dead,
         EventStatus.Ignored => Ignored,
+        EventStatus.Resolved => Resolved,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown event status."),
     };
 
@@ -32,6 +34,7 @@ internal static class EventStatusText
         Failed => EventStatus.Failed,
         Dead => EventStatus.Dead,
         Ignored => EventStatus.Ignored,
+        Resolved => EventStatus.Resolved,
         _ => throw new InvalidOperationException($"The store holds an unknown event status '{text}'."),
     };
 }

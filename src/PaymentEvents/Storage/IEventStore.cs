@@ -1,13 +1,9 @@
 namespace PaymentEvents.Storage;
 
-// CONTRACT: owned by the storage helper; the receiver, processor and admin API use it.
-// Refinements over the skeleton: CompleteAsync/FailAsync return bool (false = lease lost, nothing changed),
-// EventLease carries a LeaseToken (fencing), MigrateAsync/ListAsync/Replay semantics documented below.
-
 /// <summary>
-/// The durable inbox. Two engines implement it (SQLite, PostgreSQL) and one contract test suite
-/// runs against both. Times come from the store's <see cref="TimeProvider"/>, never the database clock,
-/// so tests drive leases and retries with a FakeTimeProvider.
+/// The durable inbox. <see cref="EventStore"/> implements it once for every engine; the SQLite and PostgreSQL stores
+/// override only what differs, and one contract test suite runs against both. Times come from the store's
+/// <see cref="TimeProvider"/>, never the database clock, so tests drive leases and retries with a FakeTimeProvider.
 /// </summary>
 public interface IEventStore
 {
@@ -18,9 +14,10 @@ public interface IEventStore
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a verified event before it is acknowledged. A known id changes nothing and returns
-    /// <see cref="InsertOutcome.Duplicate"/>. Throws <see cref="StorageUnavailableException"/> when
-    /// the event could not be stored (the caller answers 503).
+    /// Stores a verified event before it is acknowledged; concurrent inserts share one commit (group commit), and the
+    /// task completes after the commit that holds the row. A known id changes nothing and returns
+    /// <see cref="InsertOutcome.Duplicate"/>. Throws <see cref="StorageUnavailableException"/> when the event could not
+    /// be stored (the caller answers 503). The payload memory is not used after the task completes.
     /// </summary>
     Task<InsertOutcome> InsertAsync(NewEvent newEvent, CancellationToken cancellationToken);
 
@@ -37,42 +34,40 @@ public interface IEventStore
     /// </summary>
     Task<bool> RenewLeaseAsync(EventLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the outcome of one leased event and its handler attempts in one transaction; completions that arrive
+    /// together share a commit. Fenced: false, and nothing written (neither the status nor the attempts), when
+    /// the lease is no longer the current one.
+    /// </summary>
+    Task<bool> FinishAsync(EventCompletion completion, CancellationToken cancellationToken);
+
+    /// <summary>Lease owners that hold events in <c>processing</c> right now (live or expired leases).</summary>
+    Task<IReadOnlyList<string>> GetLeaseOwnersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends every lease of <paramref name="owner"/> now, so its events are claimable at once (a restarted instance
+    /// releasing what its dead predecessor held). Returns how many events it released.
+    /// </summary>
+    Task<int> ExpireLeasesAsync(string owner, CancellationToken cancellationToken);
+
     /// <summary>Names of the handlers that already succeeded for this event (they never run again).</summary>
     Task<IReadOnlySet<string>> GetSucceededHandlersAsync(string eventId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Records one handler attempt (success, or failure with its error). Once a handler succeeded for an event
-    /// it stays succeeded (also across replays); <c>LastError</c> is the error of the most recent attempt.
-    /// </summary>
-    Task RecordHandlerAttemptAsync(string eventId, string handler, bool succeeded, string? errorMessage, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Finishes a leased event as <see cref="EventStatus.Processed"/> or <see cref="EventStatus.Ignored"/>.
-    /// Fenced: false (and nothing changes) when <paramref name="lease"/> is no longer the current lease.
-    /// </summary>
-    Task<bool> CompleteAsync(EventLease lease, EventStatus status, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Releases a leased event after a failure: <see cref="EventStatus.Failed"/> until <paramref name="retryAt"/>,
-    /// or <see cref="EventStatus.Dead"/> when it is null; the error is kept as <c>last_error</c>.
-    /// Fenced: false (and nothing changes) when <paramref name="lease"/> is no longer the current lease.
-    /// </summary>
-    Task<bool> FailAsync(EventLease lease, string errorMessage, DateTimeOffset? retryAt, CancellationToken cancellationToken);
-
-    /// <summary>The event with its per-handler attempts; null when unknown.</summary>
+    /// <summary>The event with its per-handler summary and its full attempt history; null when unknown.</summary>
     Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Newest first (arrival order, descending), filtered by type/status/object id; <see cref="EventQuery.Limit"/>
-    /// is clamped to 1..500. Throws <see cref="ArgumentException"/> for a cursor this store did not produce.
+    /// Newest first (arrival order, descending), filtered as <see cref="EventQuery"/> says; <see cref="EventQuery.Limit"/>
+    /// is clamped to 1..500. Items carry their handler summary but not their history. Throws
+    /// <see cref="ArgumentException"/> for a cursor this store did not produce.
     /// </summary>
     Task<EventPage> ListAsync(EventQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Queues one event again (status received, due now, attempt counter reset, lease cleared). False when unknown.
-    /// Handler success records are KEPT: a handler that already succeeded for this event is not run again.
-    /// An event that is <see cref="EventStatus.Processing"/> under a live lease is left alone (it is being worked on;
-    /// replay it once it has finished); the call still returns true.
+    /// Queues one event again (status received, due now, retry budget reset, lease cleared). False when unknown.
+    /// The attempt history and handler successes are KEPT: a handler that already succeeded is not run again, and
+    /// <see cref="StoredEvent.Attempts"/> keeps counting. An event under a live lease is left alone (it is being
+    /// worked on); the call still returns true.
     /// </summary>
     Task<bool> ReplayAsync(string id, CancellationToken cancellationToken);
 
@@ -81,83 +76,16 @@ public interface IEventStore
     /// <see cref="ReplayAsync"/>; <see cref="EventStatus.Processing"/> replays nothing and returns 0.
     /// </summary>
     Task<int> ReplayManyAsync(EventStatus status, string? type, CancellationToken cancellationToken);
-}
 
-/// <summary>Lifecycle of a stored event. Names (lower case) are part of the operator interface.</summary>
-public enum EventStatus
-{
-    Received,
-    Processing,
-    Processed,
-    Failed,
-    Dead,
-    Ignored,
-}
+    /// <summary>Marks a dead event <see cref="EventStatus.Resolved"/> without running it.</summary>
+    Task<ResolveOutcome> ResolveAsync(string id, CancellationToken cancellationToken);
 
-/// <summary>A verified event to store. <paramref name="Payload"/> is the raw JSON body as received.</summary>
-public sealed record NewEvent(string Id, string Type, string? ObjectId, bool? Livemode, string Payload, DateTimeOffset ReceivedAt);
+    /// <summary>What the dashboard overview shows: counts, per-minute rates over the last hour, backlog age.</summary>
+    Task<InboxStats> GetStatsAsync(CancellationToken cancellationToken);
 
-public enum InsertOutcome
-{
-    Stored,
-    Duplicate,
-}
-
-/// <summary>An event leased to one worker until <see cref="LeaseExpiresAt"/>.</summary>
-public sealed record EventLease(
-    string EventId,
-    string Type,
-    string? ObjectId,
-    string Payload,
-    int Attempt,
-    string Owner,
-    DateTimeOffset LeaseExpiresAt)
-{
     /// <summary>
-    /// Fencing token: grows by one on every claim of the event (never reset, not even by a replay). Renew, complete
-    /// and fail only act when the stored token still equals this one, so a worker whose lease was taken over cannot
-    /// overwrite the new owner's work, even when both use the same owner name.
+    /// Deletes up to <paramref name="max"/> processed, ignored or resolved events received before
+    /// <paramref name="receivedBefore"/>, with their attempts, in one short transaction; returns how many.
     /// </summary>
-    public long LeaseToken { get; init; }
-}
-
-/// <summary>Per-handler bookkeeping of one event.</summary>
-public sealed record HandlerAttempts(string Handler, int Attempts, bool Succeeded, string? LastError, DateTimeOffset LastAttemptAt);
-
-/// <summary>An event as the admin API shows it.</summary>
-public sealed record StoredEvent(
-    string Id,
-    string Type,
-    string? ObjectId,
-    bool? Livemode,
-    EventStatus Status,
-    DateTimeOffset ReceivedAt,
-    DateTimeOffset UpdatedAt,
-    int Attempts,
-    DateTimeOffset? NextAttemptAt,
-    string? LastError,
-    string Payload,
-    IReadOnlyList<HandlerAttempts> Handlers);
-
-/// <summary>Filter and page for listing. <see cref="Cursor"/> is opaque (from a previous page).</summary>
-public sealed record EventQuery(string? Type = null, EventStatus? Status = null, string? ObjectId = null, int Limit = 50, string? Cursor = null);
-
-public sealed record EventPage(IReadOnlyList<StoredEvent> Items, string? NextCursor);
-
-/// <summary>The store could not take the write (database down, disk full, ...). The receiver answers 503.</summary>
-public sealed class StorageUnavailableException : Exception
-{
-    public StorageUnavailableException()
-    {
-    }
-
-    public StorageUnavailableException(string message)
-        : base(message)
-    {
-    }
-
-    public StorageUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+    Task<int> PurgeAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken);
 }

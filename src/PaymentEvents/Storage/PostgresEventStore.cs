@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -13,194 +14,110 @@ namespace PaymentEvents.Storage;
 /// an earlier one. So a claim first takes the transaction advisory lock <see cref="PostgresSchema.ClaimLockKey"/>
 /// exclusively and then runs the claim statement, whose fresh snapshot sees every earlier claim (claims are
 /// serialized; each is one short statement). Inserts take the same lock SHARED (inserts never wait for each other)
-/// in the same implicit transaction as the INSERT, so no insert is between drawing its sequence number and
+/// in the same implicit transaction as the INSERTs, so no insert is between drawing its sequence number and
 /// committing while a claim looks. Eligibility also excludes any object that has an event under a live lease, so a
 /// replayed older event waits for the one in flight. SKIP LOCKED still matters: a row being completed or failed
 /// right now is skipped instead of waited for.
 /// </para>
 /// </summary>
-public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposable
+public sealed class PostgresEventStore : EventStore
 {
-    private static readonly StoreDialect Dialect = StoreDialect.Postgres;
-
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly EventQueries _queries;
 
     public PostgresEventStore(string connectionString, TimeProvider time, ILogger<PostgresEventStore> logger)
+        : base(time, logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _time = time;
-        _logger = logger;
-        _queries = new EventQueries(Dialect, time, logger);
     }
 
-    public Task MigrateAsync(CancellationToken cancellationToken) =>
-        RunAsync("migrate the schema", async connection =>
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            // DDL is transactional in PostgreSQL; the lock makes concurrent replicas migrate one after the other
-            // (two concurrent CREATE TABLE IF NOT EXISTS can otherwise both fail on the catalog's unique index).
-            await StoreCommands.NonQueryAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken,
-                ("key", PostgresSchema.MigrationLockKey));
-            var current = await _queries.MigrateAsync(
-                connection, transaction, PostgresSchema.VersionTable, PostgresSchema.Migrations, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            _logger.SchemaReady(Dialect.Engine, current);
-            return true;
-        }, cancellationToken);
+    protected override string Engine => "postgres";
 
-    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await StoreCommands.ScalarAsync(connection, null, EventSql.CountVersions, cancellationToken);
-            return true;
-        }
-        catch (NpgsqlException)
-        {
-            _dataSource.Clear();
-            return false;
-        }
-    }
+    protected override string DisplayName => "PostgreSQL";
 
-    public Task<InsertOutcome> InsertAsync(NewEvent newEvent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(newEvent);
-        return RunAsync("store an event", async connection =>
-        {
-            // One round trip, one implicit transaction: shared claim lock, then the insert (see class remarks).
-            await using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared(@key)", ("key", PostgresSchema.ClaimLockKey)));
-            batch.BatchCommands.Add(BatchCommand($"{EventSql.InsertEvent}\nRETURNING seq", _queries.InsertValues(newEvent)));
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? InsertOutcome.Stored : InsertOutcome.Duplicate;
-        }, cancellationToken);
-    }
+    protected override string VersionTableSql => PostgresSchema.VersionTable;
 
-    public Task<IReadOnlyList<EventLease>> ClaimAsync(string owner, int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        return RunAsync("claim events", async connection =>
+    protected override IReadOnlyList<(int Version, string Sql)> Migrations => PostgresSchema.Migrations;
+
+    // DDL is transactional in PostgreSQL; the lock makes concurrent replicas migrate one after the other
+    // (two concurrent CREATE TABLE IF NOT EXISTS can otherwise both fail on the catalog's unique index).
+    protected override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction) =>
+        NonQueryAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", PostgresSchema.MigrationLockKey));
+
+    /// <summary>
+    /// One round trip, one implicit transaction: the shared claim lock (see class remarks), then one INSERT per row;
+    /// each returns its <c>seq</c> when it stored the row.
+    /// </summary>
+    protected override Task<IReadOnlyList<InsertOutcome>> InsertBatchAsync(IReadOnlyList<NewEvent> batch) =>
+        RunAsync("store events", async connection =>
         {
-            var now = StorageText.ToMicroseconds(_time.GetUtcNow());
-            var expires = StorageText.ToMicroseconds(now + leaseDuration);
-            await using var batch = new NpgsqlBatch(connection);
+            var now = Now();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var sent = new List<int>(batch.Count);
+            await using var commands = new NpgsqlBatch((NpgsqlConnection)connection);
+            commands.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared(@key)", ("key", PostgresSchema.ClaimLockKey)));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (seen.Add(batch[i].Id))
+                {
+                    commands.BatchCommands.Add(BatchCommand($"{InsertEventSql}\nRETURNING seq", InsertValues(batch[i], now)));
+                    sent.Add(i);
+                }
+            }
+
+            var outcomes = Enumerable.Repeat(InsertOutcome.Duplicate, batch.Count).ToArray();
+            await using var reader = await commands.ExecuteReaderAsync(CancellationToken.None);
+            foreach (var index in sent)
+            {
+                await reader.NextResultAsync(CancellationToken.None);
+                if (await reader.ReadAsync(CancellationToken.None))
+                {
+                    outcomes[index] = InsertOutcome.Stored;
+                }
+            }
+
+            return (IReadOnlyList<InsertOutcome>)outcomes;
+        }, CancellationToken.None);
+
+    protected override Task<List<(EventLease Lease, int TotalAttempts)>> ClaimDueAsync(
+        string owner, int max, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken) =>
+        RunAsync("claim events", async connection =>
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)connection);
             batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock(@key)", ("key", PostgresSchema.ClaimLockKey)));
             batch.BatchCommands.Add(BatchCommand($"""
-                WITH due AS ({EventSql.DueEvents}
+                WITH due AS ({DueEventsSql}
                     FOR UPDATE OF e SKIP LOCKED)
-                UPDATE payment_events t
-                SET status = 'processing', lease_owner = @owner, lease_expires_at = @expires,
-                    attempts = t.attempts + 1, lease_token = t.lease_token + 1, updated_at = @now
+                UPDATE payment_events SET {ClaimAssignments}
                 FROM due
-                WHERE t.seq = due.seq
-                RETURNING t.seq, t.id, t.type, t.object_id, t.payload, t.attempts, t.lease_token
+                WHERE payment_events.seq = due.seq
+                RETURNING {string.Join(", ", ClaimReturning.Split(", ").Select(c => "payment_events." + c))}
                 """,
                 ("owner", owner), ("expires", expires), ("now", now), ("max", max)));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            return await EventRows.ReadLeasesAsync(reader, owner, expires, cancellationToken);
+            return await ReadLeasesAsync(reader, owner, expires, cancellationToken);
         }, cancellationToken);
-    }
 
-    public Task<bool> RenewLeaseAsync(EventLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
-        ApplyAsync(LeaseChange.Renew(lease, leaseDuration, _time, Dialect), cancellationToken);
+    protected override object ToDb(DateTimeOffset value) => ToMicroseconds(value);
 
-    public Task<IReadOnlySet<string>> GetSucceededHandlersAsync(string eventId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(eventId);
-        return RunAsync("read handler results",
-            connection => EventQueries.GetSucceededHandlersAsync(connection, eventId, cancellationToken), cancellationToken);
-    }
+    protected override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
-    public Task RecordHandlerAttemptAsync(string eventId, string handler, bool succeeded, string? errorMessage, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(eventId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
-        return RunAsync("record a handler attempt", connection => _queries.RecordHandlerAttemptAsync(connection, null, """
-            INSERT INTO payment_event_handler_attempts AS h (event_id, handler, attempts, succeeded, last_error, last_attempt_at)
-            VALUES (@id, @handler, 1, @ok, @error, @now)
-            ON CONFLICT (event_id, handler) DO UPDATE SET
-                attempts = h.attempts + 1,
-                succeeded = h.succeeded OR excluded.succeeded,
-                last_error = excluded.last_error,
-                last_attempt_at = excluded.last_attempt_at
-            """, eventId, handler, succeeded, errorMessage, cancellationToken), cancellationToken);
-    }
+    protected override string MinuteOf(string column) => $"floor(extract(epoch FROM {column}) / 60)::bigint";
 
-    public Task<bool> CompleteAsync(EventLease lease, EventStatus status, CancellationToken cancellationToken) =>
-        ApplyAsync(LeaseChange.Complete(lease, status), cancellationToken);
+    // Npgsql writes bytea straight from the memory: no copy.
+    protected override object PayloadValue(ReadOnlyMemory<byte> payload) => payload;
 
-    public Task<bool> FailAsync(EventLease lease, string errorMessage, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
-        ApplyAsync(LeaseChange.Fail(lease, errorMessage, retryAt, Dialect), cancellationToken);
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    public Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return RunAsync("read an event", connection => _queries.GetAsync(connection, id, cancellationToken), cancellationToken);
-    }
+    protected override bool IsDatabaseError(Exception exception) => exception is NpgsqlException;
 
-    public Task<EventPage> ListAsync(EventQuery query, CancellationToken cancellationToken)
-    {
-        var request = EventListRequest.From(query);
-        return RunAsync("list events", connection => _queries.ListAsync(connection, request, cancellationToken), cancellationToken);
-    }
+    // Idle pooled connections are likely dead too (server restart, failover): drop them so the next
+    // operation after recovery opens fresh ones instead of failing once more on a stale socket.
+    protected override void OnDatabaseError() => _dataSource.Clear();
 
-    public Task<bool> ReplayAsync(string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return RunAsync("replay an event", async connection =>
-        {
-            // One statement: the UPDATE changes the row if it may be replayed; the outer SELECT says whether it exists.
-            var exists = await StoreCommands.ScalarAsync(connection, null, $"""
-                WITH replayed AS ({EventSql.Replay("id = @id")} RETURNING 1)
-                SELECT EXISTS (SELECT 1 FROM payment_events WHERE id = @id)
-                """, cancellationToken, ("id", id), ("now", _queries.Now()));
-            return exists is true;
-        }, cancellationToken);
-    }
-
-    public Task<int> ReplayManyAsync(EventStatus status, string? type, CancellationToken cancellationToken)
-    {
-        if (status == EventStatus.Processing)
-        {
-            return Task.FromResult(0);
-        }
-
-        return RunAsync("replay events",
-            connection => _queries.ReplayManyAsync(connection, null, status, type, cancellationToken), cancellationToken);
-    }
-
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    public void Dispose() => _dataSource.Dispose();
-
-    private Task<bool> ApplyAsync(LeaseChange change, CancellationToken cancellationToken) =>
-        RunAsync(change.Operation, connection => _queries.ApplyAsync(connection, null, change, cancellationToken), cancellationToken);
-
-    private async Task<T> RunAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            return await work(connection);
-        }
-        catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Idle pooled connections are likely dead too (server restart, failover): drop them so the next
-            // operation after recovery opens fresh ones instead of failing once more on a stale socket.
-            _dataSource.Clear();
-            _logger.StoreFailed(Dialect.Engine, operation, ex);
-            throw new StorageUnavailableException($"The PostgreSQL event store could not {operation}: {ex.Message}", ex);
-        }
-    }
+    protected override ValueTask DisposeCoreAsync() => _dataSource.DisposeAsync();
 
     private static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object? Value)[] parameters)
     {

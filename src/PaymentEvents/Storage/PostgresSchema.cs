@@ -55,5 +55,35 @@ internal static class PostgresSchema
                 PRIMARY KEY (event_id, handler)
             );
             """),
+        (2, """
+            -- v2: payload as the bytes that arrived (bytea: text cannot hold a NUL), status 'resolved', two attempt
+            -- counters (total, and since the last replay for the retry budget), and every handler attempt kept
+            -- (payment_event_attempts), which replaces the per-handler summary table.
+            ALTER TABLE payment_events ALTER COLUMN payload TYPE bytea USING convert_to(payload, 'UTF8');
+            ALTER TABLE payment_events DROP CONSTRAINT payment_events_status_check;
+            ALTER TABLE payment_events ADD CONSTRAINT payment_events_status_check
+                CHECK (status IN ('received','processing','processed','failed','dead','ignored','resolved'));
+            ALTER TABLE payment_events ADD COLUMN attempts_since_replay integer NOT NULL DEFAULT 0;
+            UPDATE payment_events e SET attempts_since_replay = e.attempts,
+                attempts = GREATEST(e.attempts, COALESCE((SELECT MAX(h.attempts) FROM payment_event_handler_attempts h WHERE h.event_id = e.id), 0));
+            CREATE INDEX ix_payment_events_received_at ON payment_events (received_at);
+
+            CREATE TABLE payment_event_attempts (
+                event_id    text        NOT NULL REFERENCES payment_events (id) ON DELETE CASCADE,
+                handler     text        NOT NULL,
+                attempt     integer     NOT NULL,
+                started_at  timestamptz NOT NULL,
+                duration_us bigint      NOT NULL,
+                outcome     text        NOT NULL CHECK (outcome IN ('succeeded','failed')),
+                error       text        NULL,
+                PRIMARY KEY (event_id, handler, attempt)
+            );
+            CREATE INDEX ix_payment_event_attempts_failed ON payment_event_attempts (started_at) WHERE outcome = 'failed';
+            -- One history row per old summary row: it stands for the handler's latest attempt (numbered as its count).
+            INSERT INTO payment_event_attempts (event_id, handler, attempt, started_at, duration_us, outcome, error)
+                SELECT event_id, handler, attempts, last_attempt_at, 0, CASE WHEN succeeded THEN 'succeeded' ELSE 'failed' END, last_error
+                FROM payment_event_handler_attempts;
+            DROP TABLE payment_event_handler_attempts;
+            """),
     ];
 }

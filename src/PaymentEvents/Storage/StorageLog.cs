@@ -20,4 +20,12 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
         Message = "Event store ({Engine}) not reachable at startup (attempt {Attempt} of {MaxAttempts}); retrying in {Delay}.")]
     public static partial void MigrateRetry(this ILogger logger, string engine, int attempt, int maxAttempts, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information,
+        Message = "Retention purged {Count} processed/ignored/resolved events received before {Cutoff:o} (Storage:Retention).")]
+    public static partial void Purged(this ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning,
+        Message = "Retention purge stopped early; it runs again at its next interval.")]
+    public static partial void PurgeFailed(this ILogger logger, Exception exception);
 }

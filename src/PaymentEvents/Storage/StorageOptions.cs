@@ -17,6 +17,13 @@ public sealed class StorageOptions
     /// <summary>Where the SQLite file (and the development key) live.</summary>
     public string DataDir { get; set; } = "./data";
 
+    /// <summary>
+    /// Processed, ignored and resolved events older than this (by received time) are purged with their attempts, in
+    /// small batches in the background. <see cref="TimeSpan.Zero"/> (<c>0</c>) keeps everything. Dead and unfinished
+    /// events are never purged.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>PostgreSQL connection string, from <c>ConnectionStrings:PaymentEvents</c>.</summary>
     public string? ConnectionString { get; set; }
 

@@ -8,6 +8,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (options.Retention < TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail($"Storage:Retention must be 0 (keep everything) or a positive time span such as 30.00:00:00 (got {options.Retention}).");
+        }
+
         if (options.IsSqlite)
         {
             return string.IsNullOrWhiteSpace(options.DataDir)

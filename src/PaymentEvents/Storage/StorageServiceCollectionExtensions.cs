@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
     /// Binds <see cref="StorageOptions"/> (section <c>Storage</c> and <c>ConnectionStrings:PaymentEvents</c>), validated
     /// on start; registers <see cref="IEventStore"/> as a singleton (SQLite file <c>payment-events.db</c> under
     /// <c>Storage:DataDir</c>, created if missing, or PostgreSQL); and a hosted service that migrates the schema
-    /// before the app serves. Uses the registered <see cref="TimeProvider"/> (the system clock when none is).
+    /// before the app serves, and the background retention purge (<c>Storage:Retention</c>). Uses the registered <see cref="TimeProvider"/> (the system clock when none is).
     /// </summary>
     public static IServiceCollection AddEventStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventStore>(CreateStore);
         services.AddHostedService<StorageMigrationService>();
+        services.AddHostedService<RetentionService>();
         return services;
     }
 

@@ -61,14 +61,14 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         var first = new NewEvent("evt_1", "customer.subscription.created", "sub_1", true, """{"id":"evt_1","a":1}""", receivedAt);
 
         Assert.Equal(InsertOutcome.Stored, await Store.InsertAsync(first, default));
-        Assert.Equal(InsertOutcome.Duplicate, await Store.InsertAsync(first with { Payload = """{"id":"evt_1","a":2}""", Type = "x" }, default));
+        Assert.Equal(InsertOutcome.Duplicate, await Store.InsertAsync(first with { Payload = """{"id":"evt_1","a":2}"""u8.ToArray(), Type = "x" }, default));
 
         var stored = await Store.GetAsync("evt_1", default);
         Assert.NotNull(stored);
         Assert.Equal(first.Type, stored.Type);
         Assert.Equal("sub_1", stored.ObjectId);
         Assert.True(stored.Livemode);
-        Assert.Equal(first.Payload, stored.Payload);
+        Assert.Equal("""{"id":"evt_1","a":1}""", stored.Payload);
         Assert.Equal(EventStatus.Received, stored.Status);
         Assert.Equal(receivedAt, stored.ReceivedAt);
         Assert.Equal(Time.GetUtcNow(), stored.UpdatedAt);
@@ -105,7 +105,7 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         Assert.Equal("w1", lease.Owner);
         Assert.Equal(1, lease.Attempt);
         Assert.Equal(Time.GetUtcNow() + Lease, lease.LeaseExpiresAt);
-        Assert.Equal("{}", lease.Payload);
+        Assert.Equal("{}"u8.ToArray(), lease.Payload.ToArray());
         var stored = await Store.GetAsync(lease.EventId, default);
         Assert.Equal(EventStatus.Processing, stored!.Status);
         Assert.Equal(1, stored.Attempts);
@@ -251,26 +251,101 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handler_attempts_are_counted_per_handler_and_success_sticks()
+    public async Task Every_handler_attempt_is_kept_with_the_outcome_and_counts_stay_true_after_replay()
     {
         var id = await InsertAsync(null);
-        await Store.RecordHandlerAttemptAsync(id, "Billing", false, "timeout", default);
+        var first = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        Assert.Empty(first.SucceededHandlers);
+        var t1 = Time.GetUtcNow();
+        Assert.True(await Store.FinishAsync(EventCompletion.Failed(first,
+            [StoreTestExtensions.Run("Billing", t1, "TimeoutException: timeout"), StoreTestExtensions.Run("Mailer", t1, "smtp down")],
+            "Billing: timeout", null), default));
         Time.Advance(TimeSpan.FromSeconds(5));
-        await Store.RecordHandlerAttemptAsync(id, "Billing", true, null, default);
-        await Store.RecordHandlerAttemptAsync(id, "Mailer", false, "smtp down", default);
+        Assert.True(await Store.ReplayAsync(id, default));
+        var second = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        Assert.Equal(1, second.Attempt);
+        Assert.Empty(second.SucceededHandlers);
+        var t2 = Time.GetUtcNow();
+        Assert.True(await Store.FinishAsync(EventCompletion.Failed(second,
+            [StoreTestExtensions.Run("Billing", t2), StoreTestExtensions.Run("Mailer", t2, "smtp down")], "Mailer: smtp down", t2.AddMinutes(1)), default));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var third = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        Assert.Equal(new HashSet<string> { "Billing" }, third.SucceededHandlers);
+        Assert.True(await Store.FinishAsync(EventCompletion.Processed(third, [StoreTestExtensions.Run("Mailer", Time.GetUtcNow())]), default));
 
-        Assert.Equal(new HashSet<string> { "Billing" }, await Store.GetSucceededHandlersAsync(id, default));
+        Assert.Equal(new HashSet<string> { "Billing", "Mailer" }, await Store.GetSucceededHandlersAsync(id, default));
         var stored = await Store.GetAsync(id, default);
-        var billing = Assert.Single(stored!.Handlers, h => h.Handler == "Billing");
-        Assert.Equal(2, billing.Attempts);
-        Assert.True(billing.Succeeded);
-        Assert.Null(billing.LastError);
-        Assert.Equal(Time.GetUtcNow(), billing.LastAttemptAt);
+        Assert.Equal(EventStatus.Processed, stored!.Status);
+        Assert.Equal(3, stored.Attempts);
+        Assert.Equal(
+            [("Billing", 1, AttemptOutcome.Failed, t1), ("Mailer", 1, AttemptOutcome.Failed, t1), ("Billing", 2, AttemptOutcome.Succeeded, t2),
+             ("Mailer", 2, AttemptOutcome.Failed, t2), ("Mailer", 3, AttemptOutcome.Succeeded, Time.GetUtcNow())],
+            stored.History.Select(a => (a.Handler, a.Attempt, a.Outcome, a.StartedAt)));
+        Assert.All(stored.History, a => Assert.Equal(TimeSpan.FromMilliseconds(12.5), a.Duration));
+        Assert.Equal("TimeoutException: timeout", stored.History[0].Error);
+        Assert.Null(stored.History[2].Error);
+        var billing = Assert.Single(stored.Handlers, h => h.Handler == "Billing");
+        Assert.Equal((2, true, (string?)null, t2), (billing.Attempts, billing.Succeeded, billing.LastError, billing.LastAttemptAt));
         var mailer = Assert.Single(stored.Handlers, h => h.Handler == "Mailer");
-        Assert.Equal(1, mailer.Attempts);
-        Assert.False(mailer.Succeeded);
-        Assert.Equal("smtp down", mailer.LastError);
+        Assert.Equal((3, true), (mailer.Attempts, mailer.Succeeded));
         Assert.Empty(await Store.GetSucceededHandlersAsync("evt_other", default));
+    }
+
+    [Fact]
+    public async Task A_lost_lease_writes_neither_the_outcome_nor_the_attempts()
+    {
+        var id = await InsertAsync(null);
+        var stale = Assert.Single(await Store.ClaimAsync("a", 1, Lease, default));
+        Time.Advance(Lease);
+        var current = Assert.Single(await Replica().ClaimAsync("b", 1, Lease, default));
+
+        Assert.False(await Store.FinishAsync(EventCompletion.Processed(stale, [StoreTestExtensions.Run("Billing", Time.GetUtcNow())]), default));
+
+        var stored = await Store.GetAsync(id, default);
+        Assert.Equal(EventStatus.Processing, stored!.Status);
+        Assert.Empty(stored.History);
+        Assert.True(await Store.FinishAsync(EventCompletion.Processed(current, [StoreTestExtensions.Run("Billing", Time.GetUtcNow())]), default));
+        Assert.Single((await Store.GetAsync(id, default))!.History);
+    }
+
+    [Fact]
+    public async Task Completions_sharing_a_commit_change_only_their_own_event()
+    {
+        var ids = await InsertManyAsync(null, 40);
+        var leases = await Store.ClaimAsync("w", 40, Lease, default);
+        var stale = leases[7];
+        // Only event 7's lease runs out (the others are renewed), and another worker takes it over.
+        Time.Advance(Lease / 2);
+        foreach (var lease in leases.Where(l => l != stale))
+        {
+            Assert.True(await Store.RenewLeaseAsync(lease, Lease, default));
+        }
+
+        Time.Advance(Lease / 2);
+        var taken = Assert.Single(await Replica().ClaimAsync("other", 1, Lease, default));
+        Assert.Equal(stale.EventId, taken.EventId);
+
+        // Submitted together: the group commit writes them in shared transactions.
+        var results = await Task.WhenAll(leases.Select((lease, i) => Store.FinishAsync(i % 3 == 0
+            ? EventCompletion.Failed(lease, [StoreTestExtensions.Run("Billing", Time.GetUtcNow(), $"boom {i}")], $"boom {i}", Time.GetUtcNow().AddMinutes(1))
+            : EventCompletion.Processed(lease, [StoreTestExtensions.Run("Billing", Time.GetUtcNow())]), default)));
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var stored = await Store.GetAsync(ids[i], default);
+            if (i == 7)
+            {
+                Assert.False(results[i]);
+                Assert.Equal(EventStatus.Processing, stored!.Status);
+                Assert.Empty(stored.History);
+                continue;
+            }
+
+            Assert.True(results[i]);
+            Assert.Equal(i % 3 == 0 ? EventStatus.Failed : EventStatus.Processed, stored!.Status);
+            Assert.Equal(i % 3 == 0 ? $"boom {i}" : null, stored.LastError);
+            Assert.Equal(i % 3 == 0 ? AttemptOutcome.Failed : AttemptOutcome.Succeeded, Assert.Single(stored.History).Outcome);
+        }
     }
 
     [Fact]
@@ -278,20 +353,21 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     {
         var id = await InsertAsync("sub_A");
         var lease = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
-        await Store.RecordHandlerAttemptAsync(id, "Billing", true, null, default);
-        await Store.RecordHandlerAttemptAsync(id, "Mailer", false, "smtp down", default);
-        await Store.FailAsync(lease, "smtp down", null, default);
+        Assert.True(await Store.FinishAsync(EventCompletion.Failed(lease,
+            [StoreTestExtensions.Run("Billing", Time.GetUtcNow()), StoreTestExtensions.Run("Mailer", Time.GetUtcNow(), "smtp down")], "smtp down", null), default));
         Time.Advance(TimeSpan.FromHours(1));
 
         Assert.True(await Store.ReplayAsync(id, default));
 
         var replayed = await Store.GetAsync(id, default);
         Assert.Equal(EventStatus.Received, replayed!.Status);
-        Assert.Equal(0, replayed.Attempts);
+        Assert.Equal(1, replayed.Attempts);
         Assert.Equal(Time.GetUtcNow(), replayed.NextAttemptAt);
         Assert.Equal(new HashSet<string> { "Billing" }, await Store.GetSucceededHandlersAsync(id, default));
         var again = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
         Assert.Equal(1, again.Attempt);
+        Assert.Equal(new HashSet<string> { "Billing" }, again.SucceededHandlers);
+        Assert.Equal(2, (await Store.GetAsync(id, default))!.Attempts);
         Assert.False(await Store.ReplayAsync("evt_unknown", default));
     }
 
@@ -382,9 +458,8 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         var a = await InsertAsync("sub_A", "invoice.paid");
         var b = await InsertAsync("sub_B", "invoice.paid");
         var c = await InsertAsync("sub_A", "refund.created");
-        await Store.RecordHandlerAttemptAsync(a, "Billing", true, null, default);
         var lease = (await Store.ClaimAsync("w", 10, Lease, default)).Single(l => l.EventId == a);
-        await Store.CompleteAsync(lease, EventStatus.Processed, default);
+        await Store.FinishAsync(EventCompletion.Processed(lease, [StoreTestExtensions.Run("Billing", Time.GetUtcNow())]), default);
 
         Assert.Equal([b, a], Ids(await Store.ListAsync(new EventQuery(Type: "invoice.paid"), default)));
         Assert.Equal([c, a], Ids(await Store.ListAsync(new EventQuery(ObjectId: "sub_A"), default)));
@@ -395,6 +470,177 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         Assert.Equal([c], Ids(await Store.ListAsync(new EventQuery(Type: "refund.created", Status: EventStatus.Received, ObjectId: "sub_A"), default)));
         Assert.Equal([b], Ids(await Store.ListAsync(new EventQuery(Status: EventStatus.Processing), default)));
         Assert.Empty((await Store.ListAsync(new EventQuery(Type: "nope"), default)).Items);
+    }
+
+    [Fact]
+    public async Task List_filters_by_livemode_received_time_handler_and_id_prefix()
+    {
+        var t0 = Time.GetUtcNow();
+        await Store.InsertAsync(new NewEvent("evt_live_1", "invoice.paid", null, true, "{}", t0), default);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await Store.InsertAsync(new NewEvent("evt_test_1", "invoice.paid", null, false, "{}", Time.GetUtcNow()), default);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await Store.InsertAsync(new NewEvent("EVT_LIVE_2", "invoice.paid", null, true, "{}", Time.GetUtcNow()), default);
+        var lease = (await Store.ClaimAsync("w", 10, Lease, default)).Single(l => l.EventId == "evt_test_1");
+        await Store.FinishAsync(EventCompletion.Processed(lease, [StoreTestExtensions.Run("Mailer", Time.GetUtcNow())]), default);
+
+        Assert.Equal(["EVT_LIVE_2", "evt_live_1"], Ids(await Store.ListAsync(new EventQuery { Livemode = true }, default)));
+        Assert.Equal(["evt_test_1"], Ids(await Store.ListAsync(new EventQuery { Livemode = false }, default)));
+        Assert.Equal(["evt_test_1", "evt_live_1"], Ids(await Store.ListAsync(new EventQuery { ReceivedBefore = t0.AddMinutes(2) }, default)));
+        Assert.Equal(["EVT_LIVE_2", "evt_test_1"], Ids(await Store.ListAsync(new EventQuery { ReceivedAfter = t0.AddMinutes(1) }, default)));
+        Assert.Equal(["evt_test_1"], Ids(await Store.ListAsync(new EventQuery { ReceivedAfter = t0.AddSeconds(1), ReceivedBefore = t0.AddMinutes(2) }, default)));
+        Assert.Equal(["evt_test_1"], Ids(await Store.ListAsync(new EventQuery { Handler = "Mailer" }, default)));
+        Assert.Empty((await Store.ListAsync(new EventQuery { Handler = "Billing" }, default)).Items);
+        // The id search is case-sensitive on both engines and matches a prefix or the whole id.
+        Assert.Equal(["evt_live_1"], Ids(await Store.ListAsync(new EventQuery { IdPrefix = "evt_l" }, default)));
+        Assert.Equal(["EVT_LIVE_2"], Ids(await Store.ListAsync(new EventQuery { IdPrefix = "EVT_LIVE_2" }, default)));
+        Assert.Equal(["evt_test_1", "evt_live_1"], Ids(await Store.ListAsync(new EventQuery(Limit: 5) { IdPrefix = "evt_" }, default)));
+    }
+
+    [Fact]
+    public async Task A_payload_is_kept_byte_for_byte_even_with_a_nul_and_non_ascii_text()
+    {
+        // JSON text may carry a raw NUL only escaped, but the bytes stored are the bytes that arrived, whatever they are.
+        byte[] payload = [.. """{"id":"evt_nul","name":"Zoë \u0000 ✓","raw":" """u8, 0x00, .. """ "}"""u8];
+        await Store.InsertAsync(new NewEvent("evt_nul", "t", null, null, payload, Time.GetUtcNow()), default);
+
+        var lease = Assert.Single(await Store.ClaimAsync("w", 1, Lease, default));
+        Assert.Equal(payload, lease.Payload.ToArray());
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(payload), (await Store.GetAsync("evt_nul", default))!.Payload);
+    }
+
+    [Fact]
+    public async Task Five_hundred_concurrent_inserts_with_a_hundred_duplicated_ids_store_each_id_once()
+    {
+        var ids = Enumerable.Range(0, 400).Select(i => $"evt_gc_{i:D3}").ToList();
+        var sends = ids.Concat(ids.Take(100)).Select((id, i) => (id, i)).OrderBy(x => (x.i * 7919) % 500).ToList();
+
+        var outcomes = await Task.WhenAll(sends.Select(x => Task.Run(() =>
+            Store.InsertAsync(new NewEvent(x.id, "t", null, null, $$"""{"id":"{{x.id}}","n":{{x.i}}}""", Time.GetUtcNow()), default))));
+
+        Assert.Equal(400, outcomes.Count(o => o == InsertOutcome.Stored));
+        Assert.Equal(100, outcomes.Count(o => o == InsertOutcome.Duplicate));
+        var byId = sends.Zip(outcomes).GroupBy(x => x.First.id);
+        Assert.All(byId, g => Assert.Single(g, x => x.Second == InsertOutcome.Stored));
+        var all = await Store.ClaimAsync("w", 1000, Lease, default);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), all.Select(l => l.EventId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resolve_closes_a_dead_event_without_running_it()
+    {
+        var dead = await InsertAsync(null);
+        var pending = await InsertAsync(null);
+        var lease = (await Store.ClaimAsync("w", 10, Lease, default)).Single(l => l.EventId == dead);
+        await Store.FailAsync(lease, "gave up", null, default);
+
+        Assert.Equal(ResolveOutcome.Resolved, await Store.ResolveAsync(dead, default));
+        Assert.Equal(ResolveOutcome.NotDead, await Store.ResolveAsync(dead, default));
+        Assert.Equal(ResolveOutcome.NotDead, await Store.ResolveAsync(pending, default));
+        Assert.Equal(ResolveOutcome.NotFound, await Store.ResolveAsync("evt_unknown", default));
+        var resolved = await Store.GetAsync(dead, default);
+        Assert.Equal(EventStatus.Resolved, resolved!.Status);
+        Assert.Equal("gave up", resolved.LastError);
+        Assert.Null(resolved.NextAttemptAt);
+        Time.Advance(TimeSpan.FromDays(1));
+        Assert.DoesNotContain(await Store.ClaimAsync("w", 10, Lease, default), l => l.EventId == dead);
+        Assert.Equal([dead], Ids(await Store.ListAsync(new EventQuery(Status: EventStatus.Resolved), default)));
+
+        Assert.True(await Store.ReplayAsync(dead, default));
+        Assert.Equal(EventStatus.Received, (await Store.GetAsync(dead, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Stats_count_by_status_per_minute_and_the_oldest_unprocessed_age()
+    {
+        var empty = await Store.GetStatsAsync(default);
+        Assert.All(Enum.GetValues<EventStatus>(), s => Assert.Equal(0, empty.CountsByStatus[s]));
+        Assert.Null(empty.OldestUnprocessedAge);
+        Assert.Null(empty.LastReceivedAt);
+        Assert.Equal(60, empty.DeliveriesPerMinute.Count);
+
+        var start = Time.GetUtcNow(); // 12:00:00
+        var a = await InsertAsync(null);
+        var b = await InsertAsync(null);
+        Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(30));
+        var c = await InsertAsync(null);
+        var leases = await Store.ClaimAsync("w", 2, Lease, default);
+        await Store.FinishAsync(EventCompletion.Processed(leases[0], [StoreTestExtensions.Run("Billing", Time.GetUtcNow())]), default);
+        await Store.FinishAsync(EventCompletion.Failed(leases[1],
+            [StoreTestExtensions.Run("Billing", Time.GetUtcNow(), "x"), StoreTestExtensions.Run("Mailer", Time.GetUtcNow(), "y")], "x", null), default);
+        Time.Advance(TimeSpan.FromSeconds(10));
+
+        var stats = await Store.GetStatsAsync(default);
+        Assert.Equal(Time.GetUtcNow(), stats.AsOf);
+        Assert.Equal(1, stats.CountsByStatus[EventStatus.Processed]);
+        Assert.Equal(1, stats.CountsByStatus[EventStatus.Dead]);
+        Assert.Equal(1, stats.CountsByStatus[EventStatus.Received]);
+        Assert.Equal(0, stats.CountsByStatus[EventStatus.Ignored]);
+        Assert.Equal(TimeSpan.FromSeconds(10), stats.OldestUnprocessedAge); // c, received 10 s ago
+        Assert.Equal(start.AddSeconds(150), stats.LastReceivedAt);
+        Assert.Equal(60, stats.DeliveriesPerMinute.Count);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 2, 0, TimeSpan.Zero), stats.DeliveriesPerMinute[^1].Minute);
+        Assert.Equal(stats.DeliveriesPerMinute[^1].Minute.AddMinutes(-59), stats.DeliveriesPerMinute[0].Minute);
+        Assert.Equal(2, stats.DeliveriesPerMinute[^3].Count);
+        Assert.Equal(0, stats.DeliveriesPerMinute[^2].Count);
+        Assert.Equal(1, stats.DeliveriesPerMinute[^1].Count);
+        Assert.Equal(3, stats.DeliveriesPerMinute.Sum(m => m.Count));
+        Assert.Equal(2, stats.FailuresPerMinute[^1].Count);
+        Assert.Equal(2, stats.FailuresPerMinute.Sum(m => m.Count));
+
+        Time.Advance(TimeSpan.FromHours(1));
+        var later = await Store.GetStatsAsync(default);
+        Assert.Equal(0, later.DeliveriesPerMinute.Sum(m => m.Count));
+        Assert.Equal(0, later.FailuresPerMinute.Sum(m => m.Count));
+        _ = (a, b);
+    }
+
+    [Fact]
+    public async Task Purge_deletes_old_finished_events_with_their_attempts_in_batches_and_keeps_dead_ones()
+    {
+        var ids = await InsertManyAsync(null, 6);
+        var leases = await Store.ClaimAsync("w", 6, Lease, default);
+        await Store.FinishAsync(EventCompletion.Processed(leases[0], [StoreTestExtensions.Run("Billing", Time.GetUtcNow())]), default);
+        await Store.CompleteAsync(leases[1], EventStatus.Ignored, default);
+        await Store.FailAsync(leases[2], "dead", null, default);
+        await Store.FailAsync(leases[3], "dead too", null, default);
+        await Store.ResolveAsync(ids[3], default);
+        await Store.FailAsync(leases[4], "retry", Time.GetUtcNow().AddDays(60), default);
+        // ids[5] stays processing.
+        Time.Advance(TimeSpan.FromDays(31));
+        var fresh = await InsertAsync(null);
+        var freshLease = Assert.Single(await Store.ClaimAsync("w", 10, Lease, default), l => l.EventId == fresh);
+        await Store.CompleteAsync(freshLease, EventStatus.Processed, default);
+
+        var cutoff = Time.GetUtcNow().AddDays(-30);
+        Assert.Equal(2, await Store.PurgeAsync(cutoff, 2, default));
+        Assert.Equal(1, await Store.PurgeAsync(cutoff, 2, default));
+        Assert.Equal(0, await Store.PurgeAsync(cutoff, 2, default));
+
+        Assert.Null(await Store.GetAsync(ids[0], default));
+        Assert.Null(await Store.GetAsync(ids[1], default));
+        Assert.Null(await Store.GetAsync(ids[3], default));
+        Assert.Equal(EventStatus.Dead, (await Store.GetAsync(ids[2], default))!.Status);
+        Assert.Equal(EventStatus.Failed, (await Store.GetAsync(ids[4], default))!.Status);
+        Assert.NotNull(await Store.GetAsync(ids[5], default));
+        Assert.Equal(EventStatus.Processed, (await Store.GetAsync(fresh, default))!.Status);
+        Assert.Empty(await Store.GetSucceededHandlersAsync(ids[0], default));
+    }
+
+    [Fact]
+    public async Task Leases_of_an_owner_can_be_released_at_once()
+    {
+        await InsertManyAsync(null, 3);
+        var dead = await Store.ClaimAsync("host/123/old", 2, Lease, default);
+        await Replica().ClaimAsync("host/456/live", 1, Lease, default);
+
+        Assert.Equal(["host/123/old", "host/456/live"], (await Store.GetLeaseOwnersAsync(default)).Order(StringComparer.Ordinal));
+        Assert.Equal(2, await Store.ExpireLeasesAsync("host/123/old", default));
+
+        var retaken = await Store.ClaimAsync("host/123/new", 10, Lease, default);
+        Assert.Equal(dead.Select(l => l.EventId), retaken.Select(l => l.EventId));
+        Assert.All(retaken, l => Assert.True(l.LeaseToken > dead[0].LeaseToken - 1));
+        Assert.False(await Store.CompleteAsync(dead[0], EventStatus.Processed, default));
     }
 
     [Fact]
@@ -527,6 +773,54 @@ public abstract class EventStoreContractTests : IAsyncLifetime
 
         Assert.Equal(InsertOutcome.Stored, await replicas[0].InsertAsync(new NewEvent("e", "t", null, null, "{}", Time.GetUtcNow()), default));
         Assert.NotNull(await replicas[3].GetAsync("e", default));
+    }
+
+    /// <summary>Runs SQL on the current database outside any store (to build an old schema).</summary>
+    protected abstract Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters);
+
+    /// <summary>The engine's version-1 schema, as shipped.</summary>
+    protected abstract string Version1Schema { get; }
+
+    /// <summary>A time as the version-1 schema stores it.</summary>
+    protected abstract object Version1Time(DateTimeOffset time);
+
+    [Fact]
+    public async Task A_version_1_database_is_migrated_keeping_events_and_handler_results()
+    {
+        await CreateDatabaseAsync();
+        var at = Time.GetUtcNow().AddMinutes(-5);
+        await ExecuteAsync("CREATE TABLE payment_events_schema_version (version INTEGER PRIMARY KEY, applied_at " +
+            (Version1Time(at) is long ? "INTEGER" : "timestamptz") + " NOT NULL)");
+        await ExecuteAsync(Version1Schema);
+        await ExecuteAsync("INSERT INTO payment_events_schema_version VALUES (1, @at)", ("at", Version1Time(at)));
+        await ExecuteAsync("""
+            INSERT INTO payment_events (id, type, object_id, livemode, payload, status, received_at, updated_at, attempts, next_attempt_at, last_error, lease_token)
+            VALUES ('evt_old', 'invoice.paid', 'in_1', TRUE, '{"id":"evt_old","x":"Zoë"}', 'dead', @at, @at, 2, NULL, 'Mailer: down', 2),
+                   ('evt_new', 'invoice.paid', 'in_2', FALSE, '{"id":"evt_new"}', 'received', @at, @at, 0, @at, NULL, 0)
+            """, ("at", Version1Time(at)));
+        await ExecuteAsync("""
+            INSERT INTO payment_event_handler_attempts (event_id, handler, attempts, succeeded, last_error, last_attempt_at)
+            VALUES ('evt_old', 'Billing', 1, TRUE, NULL, @at), ('evt_old', 'Mailer', 4, FALSE, 'down', @at)
+            """, ("at", Version1Time(at)));
+
+        var store = Replica();
+        await store.MigrateAsync(default);
+
+        var old = await store.GetAsync("evt_old", default);
+        Assert.Equal("""{"id":"evt_old","x":"Zoë"}""", old!.Payload);
+        Assert.Equal(EventStatus.Dead, old.Status);
+        Assert.Equal(4, old.Attempts);
+        Assert.Equal(new HashSet<string> { "Billing" }, await store.GetSucceededHandlersAsync("evt_old", default));
+        var mailer = Assert.Single(old.Handlers, h => h.Handler == "Mailer");
+        Assert.Equal((4, false, "down", at), (mailer.Attempts, mailer.Succeeded, mailer.LastError, mailer.LastAttemptAt));
+        Assert.Equal(ResolveOutcome.Resolved, await store.ResolveAsync("evt_old", default));
+        Assert.True(await store.ReplayAsync("evt_old", default));
+        var claimed = await store.ClaimAsync("w", 10, Lease, default);
+        Assert.Equal(["evt_old", "evt_new"], claimed.Select(l => l.EventId));
+        Assert.Equal("""{"id":"evt_new"}"""u8.ToArray(), claimed[1].Payload.ToArray());
+        Assert.Equal(new HashSet<string> { "Billing" }, claimed[0].SucceededHandlers);
+        Assert.True(await store.FinishAsync(EventCompletion.Processed(claimed[0], [StoreTestExtensions.Run("Mailer", Time.GetUtcNow())]), default));
+        Assert.Equal(5, Assert.Single((await store.GetAsync("evt_old", default))!.History, a => a.Outcome == AttemptOutcome.Succeeded && a.Handler == "Mailer").Attempt);
     }
 
     protected async Task<string> InsertAsync(string? objectId, string type = "customer.subscription.updated")

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Storage;
@@ -13,4 +14,21 @@ public sealed class PostgresEventStoreContractTests(PostgresServerFixture server
 
     protected override IEventStore NewStore(TimeProvider time) =>
         new PostgresEventStore(_connectionString, time, NullLogger<PostgresEventStore>.Instance);
+
+    protected override async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override string Version1Schema => PostgresSchema.Migrations[0].Sql;
+
+    protected override object Version1Time(DateTimeOffset time) => time;
 }

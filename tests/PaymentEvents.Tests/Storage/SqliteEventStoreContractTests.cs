@@ -24,6 +24,24 @@ public sealed class SqliteEventStoreContractTests : EventStoreContractTests
     protected override IEventStore NewStore(TimeProvider time) =>
         new SqliteEventStore(_path, time, NullLogger<SqliteEventStore>.Instance);
 
+    protected override async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue("@" + name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override string Version1Schema => SqliteSchema.Migrations[0].Sql;
+
+    protected override object Version1Time(DateTimeOffset time) => SqliteSchema.ToDb(time);
+
     protected override Task CleanupAsync()
     {
         foreach (var directory in _directories)
