@@ -86,7 +86,6 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Contains("dead", await _page.InnerTextAsync(".envelope .status"));
         Assert.Contains("switched off", await _page.InnerTextAsync(".envelope"));
         Assert.Contains("\"note\": \"café ☕ <&>\"", await _page.InnerTextAsync(".json"));
-        await _page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("event-detail"), FullPage = true });
 
         _host.Failures.Failing = false;
         await _page.ClickAsync("#replay");
@@ -96,6 +95,10 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
 
         await _page.ReloadAsync();
         Assert.Contains("processed", await _page.InnerTextAsync(".envelope .status"));
+        // The timeline shows both runs: the failure with its error, then the success.
+        Assert.Equal(["failed", "succeeded"], await _page.Locator(".timeline li .outcome").AllInnerTextsAsync());
+        Assert.Contains("switched off", await _page.InnerTextAsync(".timeline li.failed"));
+        await _page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("event-detail"), FullPage = true });
     }
 
     [Fact]
@@ -157,6 +160,17 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await _page.WaitForURLAsync(new Regex("replayed=1"));
         await _host.WaitStatusAsync(dead, EventStatus.Processed);
 
+        var second = await _host.DeliverAsync(DashboardHost.FailingType, objectId: "in_dead_3");
+        await _host.WaitStatusAsync(second, EventStatus.Processed);
+        _host.Failures.Failing = true;
+        var third = await _host.DeliverAsync(DashboardHost.FailingType, objectId: "in_dead_4");
+        await _host.WaitStatusAsync(third, EventStatus.Dead);
+        await _page.GotoAsync(_host.Dashboard + "/dead");
+        await _page.ClickAsync($"tr[data-id='{third}'] button.resolve");
+        await _page.WaitForURLAsync(new Regex("resolved="));
+        Assert.Equal(EventStatus.Resolved, (await _host.Host.Store.GetAsync(third, CancellationToken.None))!.Status);
+        Assert.Equal(1, _host.Failures.Calls[third]);
+
         await _page.GotoAsync(_host.Dashboard + "/rejections");
         Assert.Contains("x-component-sig header is missing", await _page.InnerTextAsync("table.rejections"));
         Assert.Contains("evt_unsigned", await _page.TextContentAsync("table.rejections")); // the body excerpt, folded away
@@ -165,6 +179,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await _page.GotoAsync(_host.Dashboard + "/");
         await _page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("overview"), FullPage = true });
         Assert.Contains("Signature failures by reason", await _page.InnerTextAsync("main"));
+        Assert.Equal(60, await _page.Locator(".chart rect.deliveries").CountAsync());
+        Assert.Equal("1", await _page.InnerTextAsync("a.card:has(.status.resolved) .count"));
     }
 
     private async Task SignInAsync(string key)
