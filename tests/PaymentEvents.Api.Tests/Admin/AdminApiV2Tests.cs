@@ -21,11 +21,11 @@ public sealed class AdminApiV2Tests : IDisposable
         },
         services =>
         {
-            services.AddSingleton<DashboardHost.FailureSwitch>();
-            services.AddPaymentEventHandlers([typeof(DashboardHost.SwitchableHandler)]);
+            services.AddSingleton<FailureSwitch>();
+            services.AddPaymentEventHandlers([typeof(SwitchableHandler)]);
         });
 
-    private DashboardHost.FailureSwitch Failures => _host.Services.GetRequiredService<DashboardHost.FailureSwitch>();
+    private FailureSwitch Failures => _host.Services.GetRequiredService<FailureSwitch>();
 
     [Fact]
     public async Task History_keeps_every_attempt_and_the_counts_stay_true_after_a_replay()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Api.Tests.Infrastructure;
-using PaymentEvents.Events;
 using PaymentEvents.Handlers;
 using PaymentEvents.Storage;
 
@@ -19,7 +17,7 @@ namespace PaymentEvents.Api.Tests.Dashboard;
 public sealed class DashboardHost : IDisposable
 {
     public const string ReadOnlyKey = "test-read-only-key-0123456789";
-    public const string FailingType = "invoice.payment_failed";
+    public const string FailingType = SwitchableHandler.FailingType;
 
     public DashboardHost(string pathBase = "")
     {
@@ -89,24 +87,5 @@ public sealed class DashboardHost : IDisposable
             app.UsePathBase(pathBase);
             next(app);
         };
-    }
-
-    public sealed class FailureSwitch
-    {
-        private volatile bool _failing;
-
-        public bool Failing { get => _failing; set => _failing = value; }
-
-        public ConcurrentDictionary<string, int> Calls { get; } = new();
-    }
-
-    [PaymentEventType(FailingType)]
-    public sealed class SwitchableHandler(FailureSwitch failures) : IPaymentEventHandler<PaymentEvent>
-    {
-        public Task HandleAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
-        {
-            failures.Calls.AddOrUpdate(paymentEvent.Id, 1, static (_, n) => n + 1);
-            return failures.Failing ? throw new InvalidOperationException("handler switched off by the test") : Task.CompletedTask;
-        }
     }
 }
