@@ -48,6 +48,33 @@ public sealed class CallbackConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task Five_hundred_concurrent_deliveries_with_a_hundred_duplicated_ids_store_each_once_and_answer_the_copies_duplicate()
+    {
+        // Group commit: concurrent deliveries share commits; copies of one id in the same batch are one stored, one duplicate.
+        var client = _host.CreateClient();
+        var unique = Enumerable.Range(0, 400).Select(_ => TestEvents.NewId()).ToArray();
+        var sends = unique.Concat(unique.Take(100)).OrderBy(_ => Random.Shared.Next()).ToArray();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answers = sends.Select(id => Task.Run(async () =>
+        {
+            await start.Task;
+            using var response = await client.SendAsync(_host.SignedDelivery(TestEvents.Json(id)));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return (Id: id, Duplicate: body.RootElement.GetProperty("duplicate").GetBoolean());
+        })).ToArray();
+        start.SetResult();
+        var results = await Task.WhenAll(answers);
+
+        Assert.Equal(100, results.Count(r => r.Duplicate));
+        Assert.All(results.GroupBy(r => r.Id), g => Assert.Single(g, r => !r.Duplicate));
+        await WaitProcessedAsync(unique);
+        var counts = Counts.Snapshot();
+        Assert.Equal(400, counts.Count);
+        Assert.All(unique, id => Assert.Equal(1, counts[id]));
+    }
+
+    [Fact]
     public async Task A_thousand_concurrent_distinct_deliveries_are_all_stored_and_processed_exactly_once()
     {
         var client = _host.CreateClient();

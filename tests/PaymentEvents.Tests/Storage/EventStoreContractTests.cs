@@ -526,6 +526,39 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         Assert.Equal(ids.Order(StringComparer.Ordinal), all.Select(l => l.EventId).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>SQL making every INSERT of an event with id <paramref name="id"/> fail (a bad row).</summary>
+    protected abstract string FailInsertsOf(string id);
+
+    [Fact]
+    public async Task One_bad_row_fails_only_its_own_insert_and_a_failing_commit_fails_every_insert_of_it()
+    {
+        await ExecuteAsync(FailInsertsOf("evt_bad"));
+        var ids = Enumerable.Range(0, 30).Select(i => i == 13 ? "evt_bad" : $"evt_ok_{i:D2}").ToArray();
+
+        var inserts = ids.Select(id => Task.Run(() => Store.InsertAsync(new NewEvent(id, "t", null, null, "{}", Time.GetUtcNow()), default))).ToArray();
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => inserts[13]);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (i != 13)
+            {
+                Assert.Equal(InsertOutcome.Stored, await inserts[i]);
+            }
+        }
+
+        Assert.Null(await Store.GetAsync("evt_bad", default));
+        Assert.Equal(29, (await Store.ListAsync(new EventQuery(Limit: 100), default)).Items.Count);
+
+        // Every row bad (what a disk error at commit looks like to the callers): each one fails, none is stored.
+        await ExecuteAsync(FailInsertsOf("%"));
+        var failing = Enumerable.Range(0, 20).Select(i => Task.Run(() => Store.InsertAsync(new NewEvent($"evt_f{i}", "t", null, null, "{}", Time.GetUtcNow()), default))).ToArray();
+        foreach (var insert in failing)
+        {
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => insert);
+        }
+
+        Assert.Equal(29, (await Store.ListAsync(new EventQuery(Limit: 100), default)).Items.Count);
+    }
+
     [Fact]
     public async Task Resolve_closes_a_dead_event_without_running_it()
     {

@@ -28,6 +28,16 @@ public sealed class PostgresEventStoreContractTests(PostgresServerFixture server
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override string FailInsertsOf(string id)
+    {
+        var name = $"fail_{(uint)id.GetHashCode(StringComparison.Ordinal):x}";
+        return $"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.id LIKE '{id}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER {name} BEFORE INSERT ON payment_events FOR EACH ROW EXECUTE FUNCTION {name}();
+            """;
+    }
+
     protected override string Version1Schema => PostgresSchema.Migrations[0].Sql;
 
     protected override object Version1Time(DateTimeOffset time) => time;

@@ -58,7 +58,7 @@ public sealed class PostgresOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_insert_cut_off_by_a_server_shutdown_leaves_nothing_behind()
+    public async Task Inserts_cut_off_by_a_server_shutdown_all_fail_and_leave_nothing_behind()
     {
         await ExecuteAsync("""
             CREATE FUNCTION test_gate() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -76,13 +76,21 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         await WaitUntilAsync(async () => await ScalarAsync<long>(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 1 || parked.IsCompleted);
         Assert.False(parked.IsCompleted);
+        // Deliveries arriving meanwhile queue for the next group commit.
+        var queued = Enumerable.Range(0, 20).Select(i => Store.InsertAsync(Event($"evt_q{i}"), default)).ToArray();
 
         await _server.StopAsync();
         await Assert.ThrowsAsync<StorageUnavailableException>(() => parked);
+        foreach (var insert in queued)
+        {
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => insert);
+        }
+
         await gate.DisposeAsync();
         await _server.StartAsync();
 
         Assert.Null(await Store.GetAsync("evt_parked", default));
+        Assert.Empty((await Store.ListAsync(new EventQuery(), default)).Items);
         await ExecuteAsync("DROP TRIGGER test_gate ON payment_events");
         Assert.Equal(InsertOutcome.Stored, await Store.InsertAsync(Event("evt_parked"), default));
         Assert.Equal(EventStatus.Received, (await Store.GetAsync("evt_parked", default))!.Status);

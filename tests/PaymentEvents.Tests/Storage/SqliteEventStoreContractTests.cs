@@ -38,6 +38,11 @@ public sealed class SqliteEventStoreContractTests : EventStoreContractTests
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override string FailInsertsOf(string id) => $"""
+        CREATE TRIGGER IF NOT EXISTS "fail_{id.GetHashCode(StringComparison.Ordinal):x}" BEFORE INSERT ON payment_events
+        WHEN NEW.id LIKE '{id}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END
+        """;
+
     protected override string Version1Schema => SqliteSchema.Migrations[0].Sql;
 
     protected override object Version1Time(DateTimeOffset time) => SqliteSchema.ToDb(time);

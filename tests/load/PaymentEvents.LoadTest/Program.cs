@@ -6,9 +6,12 @@ using PaymentEvents.Protocol;
 
 // Usage:
 //   keygen                                   prints "<secretKeyHex> <publicKeyHex>"
-//   run <baseUrl> <secretKeyHex> [count=5000] [concurrency=32] [path=/api/payment/callback]
-// Pre-signs <count> distinct events (V1, fresh, 300 s validity) and then sends them with
-// <concurrency> workers over keep-alive connections, timing each request until its 2xx ack.
+//   run <baseUrl> <secretKeyHex> [count=5000] [concurrency=32] [path=/api/payment/callback] [rate=0]
+// Pre-signs <count> distinct events (V1, fresh, 300 s validity) and then sends them over keep-alive connections,
+// timing each request until its 2xx ack. rate=0: closed loop, <concurrency> workers each send the next request
+// when the last one was answered. rate>0: open loop, request i is due at start + i/rate whatever the answers
+// (up to <concurrency> connections), and its latency counts from when it was due, so a stall is not hidden by
+// the generator waiting (coordinated omission). Last line: "RESULT {json}" for tests/load/bench.sh.
 if (args.Length >= 1 && args[0] == "keygen")
 {
     var generated = AppKey.Generate();
@@ -27,6 +30,7 @@ var key = AppKey.FromSecretKeyHex(args[2]);
 var count = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5000;
 var concurrency = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 32;
 var path = args.Length > 5 ? args[5] : "/api/payment/callback";
+var rate = args.Length > 6 ? double.Parse(args[6], CultureInfo.InvariantCulture) : 0;
 var signer = new RequestSigner(key, TimeProvider.System);
 
 var signWatch = Stopwatch.StartNew();
@@ -48,33 +52,59 @@ var statuses = new int[count];
 var next = -1;
 
 var wall = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+async Task SendAsync(int i, long due)
 {
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < count)
+    var (body, headers) = requests[i];
+    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+    request.Content.Headers.ContentType = new("application/json");
+    request.Headers.TryAddWithoutValidation(SignatureHeaders.SignatureHeader, headers.Signature);
+    request.Headers.TryAddWithoutValidation(SignatureHeaders.IssuedAtHeader, headers.IssuedAt);
+    request.Headers.TryAddWithoutValidation(SignatureHeaders.ExpiresAtHeader, headers.ExpiresAt);
+    request.Headers.TryAddWithoutValidation(SignatureHeaders.VersionHeader, headers.Version);
+    try
     {
-        var (body, headers) = requests[i];
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.TryAddWithoutValidation(SignatureHeaders.SignatureHeader, headers.Signature);
-        request.Headers.TryAddWithoutValidation(SignatureHeaders.IssuedAtHeader, headers.IssuedAt);
-        request.Headers.TryAddWithoutValidation(SignatureHeaders.ExpiresAtHeader, headers.ExpiresAt);
-        request.Headers.TryAddWithoutValidation(SignatureHeaders.VersionHeader, headers.Version);
-        var started = Stopwatch.GetTimestamp();
-        try
+        using var response = await client.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        statuses[i] = (int)response.StatusCode;
+    }
+    catch (HttpRequestException)
+    {
+        statuses[i] = 0;
+    }
+
+    latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+}
+
+if (rate <= 0)
+{
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < count)
         {
-            using var response = await client.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
-            statuses[i] = (int)response.StatusCode;
+            await SendAsync(i, Stopwatch.GetTimestamp());
         }
-        catch (HttpRequestException)
+    }));
+}
+else
+{
+    var start = Stopwatch.GetTimestamp();
+    var inFlight = new List<Task>(count);
+    for (var i = 0; i < count; i++)
+    {
+        var due = start + (long)(i / rate * Stopwatch.Frequency);
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+        if (wait > TimeSpan.FromMilliseconds(1))
         {
-            statuses[i] = 0;
+            await Task.Delay(wait);
         }
 
-        latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        inFlight.Add(SendAsync(i, due));
     }
-}));
+
+    await Task.WhenAll(inFlight);
+}
+
 wall.Stop();
 
 Array.Sort(latencies);
@@ -84,4 +114,6 @@ Console.WriteLine($"deliveries: {count}, concurrency: {concurrency}, wall: {wall
 Console.WriteLine($"throughput: {count / wall.Elapsed.TotalSeconds:F0} deliveries/s");
 Console.WriteLine($"ack latency ms: p50 {Percentile(0.50):F2}  p90 {Percentile(0.90):F2}  p99 {Percentile(0.99):F2}  max {latencies[^1]:F2}");
 Console.WriteLine("status codes: " + string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}")));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT {{\"count\":{count},\"ok\":{ok},\"seconds\":{wall.Elapsed.TotalSeconds:F3},\"rps\":{count / wall.Elapsed.TotalSeconds:F1},\"p50\":{Percentile(0.50):F2},\"p99\":{Percentile(0.99):F2},\"max\":{latencies[^1]:F2}}}"));
 return ok == count ? 0 : 1;
