@@ -26,13 +26,15 @@ public static class CliApp
         {
             config.SetApplicationName("paymentevents");
             config.SetApplicationVersion(Version);
+            // A mistyped option (--coutn 5) is an error with a suggestion, never silently ignored.
+            config.UseStrictParsing();
             config.ConfigureConsole(environment.Console);
             config.Settings.Registrar.RegisterInstance(environment);
             // One place turns a failure into "error: <message>" on stderr and an exit code, so commands just throw:
             // a CliException carries its own code; anything else (a bad option, say) is a usage error.
             config.SetExceptionHandler((ex, _) =>
             {
-                environment.Error.WriteLine($"error: {ex.Message}");
+                environment.Error.WriteLine($"error: {CliErrors.Describe(ex, args)}");
                 return ex is CliException cli ? cli.ExitCode : UsageError;
             });
 
@@ -42,14 +44,27 @@ public static class CliApp
                 .WithExample("keygen", "--type", "ethereum", "--json");
             config.AddCommand<TriggerCommand>("trigger")
                 .WithDescription("Send a signed sample event to a callback URL.")
-                .WithExample("trigger", "customer.subscription.started", "--url", "http://localhost:5000/api/payment/callback")
-                .WithExample("trigger", "invoice.paid", "--url", "http://localhost:5000/api/payment/callback", "--set", "data.object.status=paid", "--count", "100");
+                .WithExample("trigger", "customer.subscription.started", "--url", "http://127.0.0.1:5080/api/payment/callback")
+                .WithExample("trigger", "invoice.paid", "--url", "http://127.0.0.1:5080/api/payment/callback", "--set", "data.object.status=paid", "--count", "100");
             config.AddCommand<SignCommand>("sign")
                 .WithDescription("Sign a JSON body and print the headers and a curl command.")
-                .WithExample("sign", "event.json", "--url", "http://localhost:5000/api/payment/callback");
+                .WithExample("sign", "event.json", "--url", "http://127.0.0.1:5080/api/payment/callback");
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Verify a captured request's signature and print why it is (not) valid.")
                 .WithExample("verify", "--headers", "headers.txt", "--body", "body.json", "--url", "https://shop.example/api/payment/callback", "--pk", "0x...");
+            config.AddBranch("events", events =>
+            {
+                events.SetDescription("List, show, replay or follow stored events through the service's admin API (--api-key or PAYMENTEVENTS_API_KEY).");
+                events.AddCommand<EventsListCommand>("list").WithDescription("List stored events, newest first.")
+                    .WithExample("events", "list", "--status", "dead", "--url", "http://127.0.0.1:5080");
+                events.AddCommand<EventsShowCommand>("show").WithDescription("Show one event: status, every attempt, the payload.")
+                    .WithExample("events", "show", "evt_123");
+                events.AddCommand<EventsReplayCommand>("replay").WithDescription("Queue one event, or every dead event (of a type), again.")
+                    .WithExample("events", "replay", "evt_123")
+                    .WithExample("events", "replay", "--status", "dead", "--type", "invoice.paid");
+                events.AddCommand<EventsTailCommand>("tail").WithDescription("Follow new deliveries live, one line each, until Ctrl+C.")
+                    .WithExample("events", "tail", "--type", "invoice.paid");
+            });
             config.AddBranch("endpoints", endpoints =>
             {
                 endpoints.SetDescription("List, ensure or delete webhook endpoints at a real Payment Kit.");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
+using PaymentEvents.Dashboard;
 using PaymentEvents.EventBus;
 using PaymentEvents.Handlers;
 using PaymentEvents.Processing;
@@ -43,13 +44,14 @@ public static class PaymentEventsHostingExtensions
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);
         services.AddAdminApi(configuration);
+        services.AddDashboard(configuration);
         services.AddEventProcessing(configuration);
         // The Blocklet event bus (Payment Kit's second way) and the component-environment defaults of PaymentKit:*.
         services.AddEventBus(configuration);
         return builder;
     }
 
-    /// <summary>Maps the callback, health, metrics and admin routes.</summary>
+    /// <summary>Maps the callback, health, metrics and admin routes, and the dashboard.</summary>
     public static IEndpointRouteBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -71,6 +73,17 @@ public static class PaymentEventsHostingExtensions
         else
         {
             AdminLog.Disabled(logger);
+        }
+
+        var dashboard = services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        if (dashboard.AuthorizationPolicy is not null || services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
+        {
+            endpoints.MapDashboard(dashboard);
+            AdminLog.DashboardEnabled(logger, dashboard.Path, dashboard.AuthorizationPolicy ?? "the admin keys");
+        }
+        else
+        {
+            AdminLog.DashboardDisabled(logger);
         }
 
         return endpoints;

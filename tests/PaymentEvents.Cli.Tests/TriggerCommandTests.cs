@@ -21,7 +21,8 @@ public sealed class TriggerCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         using var output = JsonDocument.Parse(result.Stdout);
         Assert.Equal(200, output.RootElement.GetProperty("status").GetInt32());
-        Assert.Contains("\"duplicate\":false", output.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
+        // The receiver's answer as JSON, not as an escaped string.
+        Assert.False(output.RootElement.GetProperty("body").GetProperty("duplicate").GetBoolean());
         var id = output.RootElement.GetProperty("event_id").GetString()!;
 
         var stored = await host.Store.GetAsync(id, CancellationToken.None);
@@ -45,8 +46,8 @@ public sealed class TriggerCommandTests
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(2, lines.Length);
         Assert.Equal(lines[0].GetProperty("event_id").GetString(), lines[1].GetProperty("event_id").GetString());
-        Assert.Contains("\"duplicate\":false", lines[0].GetProperty("body").GetString(), StringComparison.Ordinal);
-        Assert.Contains("\"duplicate\":true", lines[1].GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.False(lines[0].GetProperty("body").GetProperty("duplicate").GetBoolean());
+        Assert.True(lines[1].GetProperty("body").GetProperty("duplicate").GetBoolean());
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal sealed class TriggerCommand(CliEnvironment environment) : AsyncCommand<
         {
             if (Count < 1)
             {
-                return ValidationResult.Error("--count must be at least 1.");
+                return ValidationResult.Error($"--count must be at least 1, got {Count.ToString(CultureInfo.InvariantCulture)}.");
             }
 
             return ValidationResult.Success();
@@ -143,7 +143,7 @@ internal sealed class TriggerCommand(CliEnvironment environment) : AsyncCommand<
                 {
                     event_id = d.EventId,
                     status = d.Status,
-                    body = d.Body,
+                    body = AsJson(d.Body),
                     error = d.Error,
                     elapsed_ms = Math.Round(d.Elapsed.TotalMilliseconds, 1),
                 }));
@@ -154,6 +154,25 @@ internal sealed class TriggerCommand(CliEnvironment environment) : AsyncCommand<
             var status = d.Status?.ToString(CultureInfo.InvariantCulture) ?? "no response";
             environment.Console.MarkupLine($"[{(ok ? "green" : "red")}]{status}[/] {Markup.Escape(d.EventId)} in {d.Elapsed.TotalMilliseconds:F1} ms");
             environment.Out.WriteLine(d.Error ?? d.Body);
+        }
+    }
+
+    /// <summary>The receiver's answer as JSON (not an escaped string), or the text itself when it is not JSON.</summary>
+    private static object? AsJson(string body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return body;
         }
     }
 

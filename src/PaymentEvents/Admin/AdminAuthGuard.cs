@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +10,7 @@ namespace PaymentEvents.Admin;
 
 /// <summary>
 /// The admin API's authentication, one per host (a singleton: <see cref="ApiKeyFilter"/> is created per request).
-/// 401 problem unless <c>X-Api-Key</c> equals <c>Admin:ApiKey</c>, compared in constant time. Failed attempts are
+/// 401 problem unless the key is <c>Admin:ApiKey</c> or <c>Admin:ReadOnlyApiKey</c> (<see cref="AdminKeys"/>, constant time). Failed attempts are
 /// limited per client IP (ASP.NET Core's partitioned rate limiter, <c>Admin:AuthFailuresPerMinute</c>): once a
 /// client has used them up, every request from it is a 429 with <c>Retry-After</c> until the window ends, before the
 /// key is even compared, so guessing is capped at that rate. Failures are counted in
@@ -26,18 +24,16 @@ internal sealed class AdminAuthGuard : IDisposable
 
     internal static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
-    // Hashing first makes the comparison constant-time in the key length too.
-    private readonly byte[] _expectedHash;
     private readonly PartitionedRateLimiter<string> _failuresPerClient;
     private readonly RateLimiter _logLines;
     private readonly Counter<long> _failures;
     private readonly ILogger _logger;
+    private readonly AdminKeys _keys;
     private long _unlogged;
 
-    public AdminAuthGuard(IOptions<AdminOptions> options, IMeterFactory meterFactory, ILogger<AdminAuthGuard> logger)
+    public AdminAuthGuard(AdminKeys keys, IOptions<AdminOptions> options, IMeterFactory meterFactory, ILogger<AdminAuthGuard> logger)
     {
         var admin = options.Value;
-        _expectedHash = SHA256.HashData(Encoding.UTF8.GetBytes(admin.ApiKey ?? string.Empty));
         var permits = admin.AuthFailuresPerMinute;
         _failuresPerClient = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(
             client,
@@ -48,37 +44,45 @@ internal sealed class AdminAuthGuard : IDisposable
             unit: "{request}",
             description: "Admin API requests refused for a missing or wrong X-Api-Key (outcome unauthorized), or because the client used up Admin:AuthFailuresPerMinute (outcome rate_limited).");
         _logger = logger;
+        _keys = keys;
     }
 
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>
+    /// What <paramref name="provided"/> allows <paramref name="http"/>'s client, or a refusal (401, or 429 once the
+    /// client has used up its failures) to answer instead. Used by the API's <c>X-Api-Key</c> filter and the
+    /// dashboard's sign-in form alike, so guessing through either is capped at the same rate.
+    /// </summary>
+    public AdminAccess Authenticate(HttpContext http, string? provided, out IResult? refusal)
     {
-        var http = context.HttpContext;
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         // Locked out: refused before the key is compared, so a right guess is not told apart from a wrong one.
         if (_failuresPerClient.GetStatistics(client) is { CurrentAvailablePermits: <= 0 })
         {
-            return ValueTask.FromResult<object?>(RateLimited(http, client));
+            refusal = RateLimited(http, client);
+            return AdminAccess.None;
         }
 
-        var headers = http.Request.Headers;
-        if (headers.TryGetValue(HeaderName, out var provided) && provided.Count == 1 && !string.IsNullOrEmpty(provided[0])
-            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(provided[0]!)), _expectedHash))
+        var access = _keys.Check(provided);
+        if (access != AdminAccess.None)
         {
-            return next(context);
+            refusal = null;
+            return access;
         }
 
         using var lease = _failuresPerClient.AttemptAcquire(client);
         if (!lease.IsAcquired)
         {
-            return ValueTask.FromResult<object?>(RateLimited(http, client));
+            refusal = RateLimited(http, client);
+            return AdminAccess.None;
         }
 
         Failed(client, "unauthorized");
-        return ValueTask.FromResult<object?>(TypedResults.Problem(
+        refusal = TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Unauthorized",
-            detail: $"A valid {HeaderName} header is required."));
+            detail: $"A valid {HeaderName} header is required.");
+        return AdminAccess.None;
     }
 
     public void Dispose()

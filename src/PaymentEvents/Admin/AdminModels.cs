@@ -48,6 +48,7 @@ public sealed record EventDetail(
     [property: JsonPropertyName("next_attempt_at")] DateTimeOffset? NextAttemptAt,
     [property: JsonPropertyName("last_error")] string? LastError,
     [property: JsonPropertyName("attempts")] IReadOnlyList<HandlerAttemptView> Attempts,
+    [property: JsonPropertyName("history")] IReadOnlyList<AttemptView> History,
     [property: JsonPropertyName("event"), JsonConverter(typeof(RawJsonConverter))] JsonElement Event)
 {
     // The receiver's limit (PaymentEventParser.MaxDepth): every stored payload can be shown.
@@ -60,9 +61,56 @@ public sealed record EventDetail(
             e.Id, e.Type, e.ObjectId, e.Livemode, EventStatusNames.ToName(e.Status), e.ReceivedAt, e.UpdatedAt,
             e.Attempts, e.NextAttemptAt, e.LastError,
             [.. e.Handlers.Select(h => new HandlerAttemptView(h.Handler, h.Attempts, h.Succeeded, h.LastError, h.LastAttemptAt))],
+            [.. e.History.Select(AttemptView.From)],
             payload.RootElement.Clone());
     }
 }
+
+/// <summary>One run of one handler (<c>history</c> of <c>GET /api/events/{id}</c>), oldest first.</summary>
+public sealed record AttemptView(
+    [property: JsonPropertyName("handler")] string Handler,
+    [property: JsonPropertyName("attempt")] int Attempt,
+    [property: JsonPropertyName("started_at")] DateTimeOffset StartedAt,
+    [property: JsonPropertyName("duration_ms")] double DurationMs,
+    [property: JsonPropertyName("outcome")] string Outcome,
+    [property: JsonPropertyName("error")] string? Error)
+{
+    internal static AttemptView From(AttemptRecord a) => new(
+        a.Handler, a.Attempt, a.StartedAt, Math.Round(a.Duration.TotalMilliseconds, 3),
+        a.Outcome == AttemptOutcome.Succeeded ? "succeeded" : "failed", a.Error);
+}
+
+/// <summary><c>GET /api/stats</c>: what the dashboard's overview shows.</summary>
+public sealed record StatsResponse(
+    [property: JsonPropertyName("as_of")] DateTimeOffset AsOf,
+    [property: JsonPropertyName("counts")] IReadOnlyDictionary<string, long> Counts,
+    [property: JsonPropertyName("deliveries_per_minute")] IReadOnlyList<MinuteView> DeliveriesPerMinute,
+    [property: JsonPropertyName("failures_per_minute")] IReadOnlyList<MinuteView> FailuresPerMinute,
+    [property: JsonPropertyName("oldest_unprocessed_age_seconds")] double? OldestUnprocessedAgeSeconds,
+    [property: JsonPropertyName("last_received_at")] DateTimeOffset? LastReceivedAt,
+    [property: JsonPropertyName("signature_failures")] IReadOnlyDictionary<string, long> SignatureFailures,
+    [property: JsonPropertyName("rejections")] int Rejections)
+{
+    internal static StatsResponse From(InboxStats s, IReadOnlyList<KeyValuePair<string, long>> signatureFailures, int rejections) => new(
+        s.AsOf,
+        s.CountsByStatus.OrderBy(p => p.Key).ToDictionary(p => EventStatusNames.ToName(p.Key), p => p.Value, StringComparer.Ordinal),
+        [.. s.DeliveriesPerMinute.Select(m => new MinuteView(m.Minute, m.Count))],
+        [.. s.FailuresPerMinute.Select(m => new MinuteView(m.Minute, m.Count))],
+        s.OldestUnprocessedAge?.TotalSeconds,
+        s.LastReceivedAt,
+        signatureFailures.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        rejections);
+}
+
+/// <summary>One minute of a per-minute series (start of the UTC minute).</summary>
+public sealed record MinuteView(
+    [property: JsonPropertyName("minute")] DateTimeOffset Minute,
+    [property: JsonPropertyName("count")] long Count);
+
+/// <summary>200 body of <c>POST /api/events/{id}/resolve</c>.</summary>
+public sealed record ResolveResponse(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("status")] string Status);
 
 /// <summary>202 body of the replay routes.</summary>
 public sealed record ReplayResponse([property: JsonPropertyName("replayed")] int Replayed);
@@ -70,7 +118,7 @@ public sealed record ReplayResponse([property: JsonPropertyName("replayed")] int
 /// <summary>The lower-case status names of README.md, "HTTP".</summary>
 internal static class EventStatusNames
 {
-    public const string Allowed = "received, processing, processed, failed, dead, ignored";
+    public const string Allowed = "received, processing, processed, failed, dead, ignored, resolved";
 
     public static string ToName(EventStatus status) => status switch
     {
@@ -80,6 +128,7 @@ internal static class EventStatusNames
         EventStatus.Failed => "failed",
         EventStatus.Dead => "dead",
         EventStatus.Ignored => "ignored",
+        EventStatus.Resolved => "resolved",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -93,6 +142,7 @@ internal static class EventStatusNames
             case "failed": status = EventStatus.Failed; return true;
             case "dead": status = EventStatus.Dead; return true;
             case "ignored": status = EventStatus.Ignored; return true;
+            case "resolved": status = EventStatus.Resolved; return true;
             default: status = default; return false;
         }
     }

@@ -31,7 +31,8 @@ internal static class CallbackEndpoints
             .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AddEndpointFilter<Rejections.RejectionRecorder>();
 
     internal static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http,
@@ -110,6 +111,7 @@ internal static class CallbackEndpoints
             var verdict = receiver.Verifier.Verify(signed);
             if (!verdict.IsValid)
             {
+                http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
                 return Rejected(receiver, started, envelope, verdict);
             }
 

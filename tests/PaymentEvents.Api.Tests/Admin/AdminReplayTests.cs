@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Api.Tests.Infrastructure;
-using PaymentEvents.Events;
 using PaymentEvents.Handlers;
 using PaymentEvents.Storage;
 
@@ -13,7 +11,7 @@ namespace PaymentEvents.Api.Tests.Admin;
 /// <summary>Replay through the admin API against the real processor: a dead event runs again and succeeds.</summary>
 public sealed class AdminReplayTests : IDisposable
 {
-    private const string FailingType = "invoice.payment_failed";
+    private const string FailingType = SwitchableHandler.FailingType;
 
     private readonly ReceiverHost _host = new(
         s => s["Processing:MaxAttempts"] = "1",
@@ -59,23 +57,4 @@ public sealed class AdminReplayTests : IDisposable
     private Task WaitStatusAsync(string id, EventStatus status) => Poll.UntilAsync(
         async () => (await _host.Store.GetAsync(id, CancellationToken.None))?.Status == status,
         what: $"{id} {status}");
-
-    public sealed class FailureSwitch
-    {
-        private volatile bool _failing;
-
-        public bool Failing { get => _failing; set => _failing = value; }
-
-        public ConcurrentDictionary<string, int> Calls { get; } = new();
-    }
-
-    [PaymentEventType(FailingType)]
-    public sealed class SwitchableHandler(FailureSwitch failures) : IPaymentEventHandler<PaymentEvent>
-    {
-        public Task HandleAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
-        {
-            failures.Calls.AddOrUpdate(paymentEvent.Id, 1, static (_, n) => n + 1);
-            return failures.Failing ? throw new InvalidOperationException("handler switched off by the test") : Task.CompletedTask;
-        }
-    }
 }

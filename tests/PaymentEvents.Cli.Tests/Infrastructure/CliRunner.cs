@@ -9,9 +9,12 @@ internal static class CliRunner
         string[] args,
         Func<HttpClient>? httpClient = null,
         Func<HttpMessageHandler>? paymentKitHandler = null,
-        IReadOnlyDictionary<string, string>? environmentVariables = null)
+        IReadOnlyDictionary<string, string>? environmentVariables = null,
+        TextWriter? stdoutWriter = null,
+        CancellationToken cancellationToken = default)
     {
-        using var stdout = new StringWriter();
+        using var ownStdout = new StringWriter();
+        var stdout = stdoutWriter ?? ownStdout;
         using var stderr = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -30,8 +33,8 @@ internal static class CliRunner
             PaymentKitHandler = paymentKitHandler,
             GetEnvironmentVariable = name => environmentVariables?.GetValueOrDefault(name),
         };
-        var exitCode = await CliApp.RunAsync(args, environment);
-        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+        var exitCode = await CliApp.RunAsync(args, environment, cancellationToken);
+        return new CliResult(exitCode, stdout.ToString() ?? "", stderr.ToString());
     }
 }
 

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PaymentEvents.Api.Tests.Infrastructure;
+
+namespace PaymentEvents.Api.Tests.Dashboard;
+
+/// <summary>The sign-in form over plain HTTP (TestServer): redirects stay on this site; pages carry the security headers.</summary>
+public sealed partial class DashboardSignInTests(ReceiverHostFixture fixture) : IClassFixture<ReceiverHostFixture>
+{
+    [Theory]
+    [InlineData("//evil.example/x")]
+    [InlineData("https://evil.example/x")]
+    [InlineData("/\\evil.example")]
+    public async Task A_foreign_return_url_lands_on_the_overview_instead(string returnUrl)
+    {
+        var client = fixture.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await client.GetAsync("/dashboard/login");
+        var html = await login.Content.ReadAsStringAsync();
+        var token = TokenField().Match(html);
+        Assert.True(token.Success, html);
+
+        var response = await client.PostAsync("/dashboard/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),
+            ["key"] = ReceiverHost.AdminKey,
+            ["returnUrl"] = returnUrl,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/dashboard/", response.Headers.Location!.OriginalString);
+        Assert.Contains("frame-ancestors 'none'", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.True(login.Headers.CacheControl!.NoStore);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
