@@ -1,3 +1,4 @@
+using PaymentEvents.Proxies;
 using Serilog;
 
 namespace PaymentEvents.Api;
@@ -27,6 +28,8 @@ internal static class ApiHostExtensions
 
     public static WebApplication UseApiHost(this WebApplication app)
     {
+        // First: everything after it sees the client's address, scheme and the trusted proxy's prefix.
+        app.UseTrustedProxies();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
 using PaymentEvents.Handlers;
 using PaymentEvents.Processing;
+using PaymentEvents.Proxies;
 using PaymentEvents.Receiver;
 using PaymentEvents.Receiver.Health;
 using PaymentEvents.Receiver.Metrics;
@@ -39,6 +40,8 @@ public static class PaymentEventsHostingExtensions
         // Storage:* and ConnectionStrings:PaymentEvents, validated on start; the schema is migrated before serving.
         services.AddEventStorage(configuration);
 
+        // ForwardedHeaders:KnownProxies/KnownNetworks; the host applies them with app.UseTrustedProxies().
+        services.AddTrustedProxies(configuration);
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);
         services.AddAdminApi(configuration);

@@ -211,23 +211,21 @@ internal static class CallbackEndpoints
     }
 
     /// <summary>
-    /// Paths the sender may have signed when a proxy stripped a prefix (PROTOCOL §3): the decoded
-    /// path, PathBase + path, X-Forwarded-Prefix / x-path-prefix + path, and the path of PaymentKit:CallbackUrl.
+    /// Paths the sender may have signed besides the raw target (PROTOCOL §3): the decoded path, the path under the
+    /// prefix a trusted proxy stripped, and the path of PaymentKit:CallbackUrl. Prefix headers are never read here:
+    /// <see cref="Proxies.TrustedProxiesExtensions.UseTrustedProxies"/> turns at most one <c>X-Forwarded-Prefix</c> /
+    /// <c>x-path-prefix</c>, and only from a proxy in ForwardedHeaders:KnownProxies/KnownNetworks, into PathBase.
+    /// So a client cannot add candidates (each one re-hashes the body), nor make a delivery signed for another
+    /// service's path verify here. At most three candidates, none equal to the raw path.
     /// </summary>
-    private static List<string> AlternatePaths(HttpContext http, string? callbackPath)
+    internal static List<string> AlternatePaths(HttpContext http, string? callbackPath)
     {
         var request = http.Request;
-        var path = request.Path.Value ?? "/";
-        var withBase = (request.PathBase + request.Path).Value ?? path;
-        List<string> paths = [path, withBase];
-        // X-Forwarded-Prefix (ASP.NET/nginx convention) and x-path-prefix (what Blocklet Server sets and the SDK reads).
-        foreach (var prefix in request.Headers["X-Forwarded-Prefix"].Concat(request.Headers["X-Path-Prefix"]))
+        var primary = PrimaryPath(http);
+        List<string> paths = [request.Path.Value ?? "/"];
+        if (request.PathBase.HasValue)
         {
-            if (!string.IsNullOrEmpty(prefix))
-            {
-                var trimmed = prefix.TrimEnd('/');
-                paths.Add((trimmed.StartsWith('/') ? trimmed : "/" + trimmed) + withBase);
-            }
+            paths.Add((request.PathBase + request.Path).Value!);
         }
 
         if (callbackPath is not null)
@@ -235,7 +233,7 @@ internal static class CallbackEndpoints
             paths.Add(callbackPath);
         }
 
-        return [.. paths.Distinct(StringComparer.Ordinal)];
+        return [.. paths.Distinct(StringComparer.Ordinal).Where(p => !string.Equals(p, primary, StringComparison.Ordinal))];
     }
 }
 
