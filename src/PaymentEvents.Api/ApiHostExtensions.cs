@@ -1,22 +1,13 @@
 using PaymentEvents.Proxies;
-using Serilog;
 
 namespace PaymentEvents.Api;
 
-/// <summary>The host's own concerns: Serilog, problem details for errors, OpenAPI and the Swagger UI.</summary>
+/// <summary>The host's own concerns: logging, trusted proxies, problem details for errors, OpenAPI and the Swagger UI.</summary>
 internal static class ApiHostExtensions
 {
     public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
     {
-        // Serilog from the "Serilog" configuration section (console sink in appsettings.json).
-        // preserveStaticLogger: no process-wide Log.Logger, so several hosts (tests) never share one.
-        builder.Services.AddSerilog(
-            (services, logger) => logger
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
-            preserveStaticLogger: true);
-
+        builder.AddHostLogging();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options =>
         {
@@ -30,7 +21,7 @@ internal static class ApiHostExtensions
     {
         // First: everything after it sees the client's address, scheme and the trusted proxy's prefix.
         app.UseTrustedProxies();
-        app.UseSerilogRequestLogging();
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

@@ -82,6 +82,8 @@ internal static class CallbackEndpoints
                 return BadRequest(receiver, started, "invalid_body", bodyError);
             }
 
+            http.Features.Set(new ReceivedEventFeature(envelope.Id, envelope.Type));
+
             var signed = new SignedRequest(request.Method, PrimaryPath(http), QueryOf(request), body.Memory, headers)
             {
                 AlternatePaths = AlternatePaths(http, receiver.CallbackPath),

@@ -50,7 +50,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposa
             await transaction.CommitAsync(cancellationToken);
             _logger.SchemaReady(Dialect.Engine, current);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, logFailure: false);
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -185,7 +185,8 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposa
     private Task<bool> ApplyAsync(LeaseChange change, CancellationToken cancellationToken) =>
         RunAsync(change.Operation, connection => _queries.ApplyAsync(connection, null, change, cancellationToken), cancellationToken);
 
-    private async Task<T> RunAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    // logFailure: false for the startup migration, whose failure the migration service reports in one line.
+    private async Task<T> RunAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, bool logFailure = true)
     {
         try
         {
@@ -197,7 +198,11 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposa
             // Idle pooled connections are likely dead too (server restart, failover): drop them so the next
             // operation after recovery opens fresh ones instead of failing once more on a stale socket.
             _dataSource.Clear();
-            _logger.StoreFailed(Dialect.Engine, operation, ex);
+            if (logFailure)
+            {
+                _logger.StoreFailed(Dialect.Engine, operation, ex);
+            }
+
             throw new StorageUnavailableException($"The PostgreSQL event store could not {operation}: {ex.Message}", ex);
         }
     }

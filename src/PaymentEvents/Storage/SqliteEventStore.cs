@@ -47,7 +47,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
                 connection, transaction, SqliteSchema.VersionTable, SqliteSchema.Migrations, CancellationToken.None);
             _logger.SchemaReady(Dialect.Engine, current);
             return true;
-        }, cancellationToken, beforeTransaction: "PRAGMA journal_mode=WAL;");
+        }, cancellationToken, beforeTransaction: "PRAGMA journal_mode=WAL;", logFailure: false);
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -227,7 +227,8 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
     }
 
     private async Task<T> WriteAsync<T>(
-        string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken, string? beforeTransaction = null)
+        string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken, string? beforeTransaction = null,
+        bool logFailure = true)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
@@ -246,7 +247,12 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         }
         catch (SqliteException ex)
         {
-            _logger.StoreFailed(Dialect.Engine, operation, ex);
+            // Not for the startup migration: the migration service reports that failure in one line.
+            if (logFailure)
+            {
+                _logger.StoreFailed(Dialect.Engine, operation, ex);
+            }
+
             throw new StorageUnavailableException($"The SQLite event store could not {operation}: {ex.Message}", ex);
         }
         finally

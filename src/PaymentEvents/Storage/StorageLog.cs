@@ -18,6 +18,6 @@ internal static partial class StorageLog
     public static partial void SchemaReady(this ILogger logger, string engine, int version);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
-        Message = "Event store ({Engine}) not reachable at startup (attempt {Attempt} of {MaxAttempts}); retrying in {Delay}.")]
-    public static partial void MigrateRetry(this ILogger logger, string engine, int attempt, int maxAttempts, TimeSpan delay, Exception exception);
+        Message = "Event store ({Engine}) not reachable at startup (attempt {Attempt} of {MaxAttempts}); retrying in {Delay}: {Reason}")]
+    public static partial void MigrateRetry(this ILogger logger, string engine, int attempt, int maxAttempts, TimeSpan delay, string reason);
 }

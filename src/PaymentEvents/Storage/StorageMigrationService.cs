@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace PaymentEvents.Storage;
 
@@ -9,7 +10,8 @@ namespace PaymentEvents.Storage;
 /// which the host awaits before any hosted service's StartAsync (so background workers never claim from a
 /// missing table) and before the server listens.
 /// A database server may still be starting next to us (compose, k8s), so PostgreSQL is retried a few times with
-/// backoff; then startup fails with a message saying what to check.
+/// backoff; then startup fails with a message saying what to check. Errors that waiting cannot fix (no such database,
+/// wrong password, no permission) fail at once.
 /// </summary>
 internal sealed class StorageMigrationService(
     IEventStore store,
@@ -35,22 +37,31 @@ internal sealed class StorageMigrationService(
                 await store.MigrateAsync(cancellationToken);
                 return;
             }
-            catch (StorageUnavailableException ex) when (attempt < maxAttempts)
+            catch (StorageUnavailableException ex) when (attempt < maxAttempts && PermanentReason(ex) is null)
             {
-                logger.MigrateRetry(engine, attempt, maxAttempts, delay, ex);
+                logger.MigrateRetry(engine, attempt, maxAttempts, delay, ex.Message);
                 await Task.Delay(delay, time, cancellationToken);
                 delay *= 2;
             }
             catch (StorageUnavailableException ex)
             {
-                var where = options.Value.IsPostgres
+                var where = PermanentReason(ex) ?? (options.Value.IsPostgres
                     ? "check ConnectionStrings:PaymentEvents and that the PostgreSQL server is up and accepts connections"
-                    : $"check that Storage:DataDir ('{options.Value.DataDir}') is writable and the disk is not full";
+                    : $"check that Storage:DataDir ('{options.Value.DataDir}') is writable and the disk is not full");
                 throw new InvalidOperationException(
                     $"Event storage ({engine}) is not usable at startup after {attempt} attempt(s): {where}. {ex.Message}", ex);
             }
         }
     }
+
+    /// <summary>What to fix for a PostgreSQL error that no retry can cure (SQLSTATE classes 3D, 28, 42501); null otherwise.</summary>
+    internal static string? PermanentReason(Exception error) => (error.InnerException as PostgresException)?.SqlState switch
+    {
+        "3D000" => "the database named in ConnectionStrings:PaymentEvents does not exist; create it (CREATE DATABASE ...) or fix the Database= part",
+        "28P01" or "28000" => "PostgreSQL refused the user name or password in ConnectionStrings:PaymentEvents; fix Username=/Password=",
+        "42501" => "the user in ConnectionStrings:PaymentEvents may not create or change the schema; grant it CREATE on the database",
+        _ => null,
+    };
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

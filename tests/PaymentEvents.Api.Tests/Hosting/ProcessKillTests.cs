@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using PaymentEvents.Api.Tests.Infrastructure;
@@ -30,7 +28,7 @@ public sealed class ProcessKillTests : IDisposable
         // First life: receives and stores, but runs no handler (Processing:Enabled=false), so the kill
         // lands between "stored" and "handled" for every event, deterministically.
         var ids = new List<string>();
-        using (var first = HostProcess.Start(_dataDir, _key, processing: false))
+        using (var first = Start(processing: false))
         {
             using var http = await first.WaitUntilReadyAsync();
             var signer = new RequestSigner(_key, TimeProvider.System);
@@ -46,7 +44,7 @@ public sealed class ProcessKillTests : IDisposable
             first.Kill();
         }
 
-        using var second = HostProcess.Start(_dataDir, _key, processing: true);
+        using var second = Start(processing: true);
         using var admin = await second.WaitUntilReadyAsync();
         admin.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
 
@@ -70,6 +68,14 @@ public sealed class ProcessKillTests : IDisposable
         }
     }
 
+    private HostProcess Start(bool processing) => HostProcess.Start(new Dictionary<string, string>
+    {
+        ["PaymentKit__AppPk"] = _key.PublicKeyHex,
+        ["Storage__DataDir"] = _dataDir,
+        ["Admin__ApiKey"] = ApiKey,
+        ["Processing__Enabled"] = processing ? "true" : "false",
+    });
+
     private static HttpRequestMessage Delivery(RequestSigner signer, string body)
     {
         const string path = "/api/payment/callback";
@@ -82,120 +88,5 @@ public sealed class ProcessKillTests : IDisposable
         request.Headers.Add(SignatureHeaders.ExpiresAtHeader, headers.ExpiresAt);
         request.Headers.Add(SignatureHeaders.VersionHeader, headers.Version);
         return request;
-    }
-
-    /// <summary>The published host (PaymentEvents.Api.dll beside the tests) as a child process on a free loopback port.</summary>
-    private sealed class HostProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        private HostProcess(Process process, Uri baseAddress)
-        {
-            _process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-
-        public static HostProcess Start(string dataDir, AppKey key, bool processing)
-        {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "PaymentEvents.Api.dll"))
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            start.Environment["PaymentKit__AppPk"] = key.PublicKeyHex;
-            start.Environment["Storage__DataDir"] = dataDir;
-            start.Environment["Admin__ApiKey"] = ApiKey;
-            start.Environment["Processing__Enabled"] = processing ? "true" : "false";
-            start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-            var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-            process.OutputDataReceived += (_, e) => host.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return host;
-        }
-
-        public async Task<HttpClient> WaitUntilReadyAsync()
-        {
-            var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    if (_process.HasExited)
-                    {
-                        throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
-                    }
-
-                    try
-                    {
-                        using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                        return response.IsSuccessStatusCode;
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return false;
-                    }
-                },
-                TimeSpan.FromSeconds(60),
-                "the host answers /readyz");
-            return http;
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no flush, no lease release.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                Kill();
-            }
-
-            _process.Dispose();
-        }
-
-        private string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }
