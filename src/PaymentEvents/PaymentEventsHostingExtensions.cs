@@ -10,9 +10,9 @@ using PaymentEvents.Processing;
 using PaymentEvents.Proxies;
 using PaymentEvents.Receiver;
 using PaymentEvents.Receiver.Health;
-using PaymentEvents.Receiver.Metrics;
 using PaymentEvents.Registration;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents;
 
@@ -42,6 +42,8 @@ public static class PaymentEventsHostingExtensions
 
         // ForwardedHeaders:KnownProxies/KnownNetworks; the host applies them with app.UseTrustedProxies().
         services.AddTrustedProxies(configuration);
+        // OpenTelemetry: metrics on /metrics (and OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set), traces.
+        services.AddPaymentEventsTelemetry(configuration);
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);
         services.AddAdminApi(configuration);
@@ -55,12 +57,10 @@ public static class PaymentEventsHostingExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
 
-        // Start listening to the meter before the first request.
-        _ = services.GetRequiredService<PrometheusExporter>();
-
         var webhooks = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
         endpoints.MapCallback(webhooks.Path);
         endpoints.MapHealth();
+        endpoints.MapMetrics("/metrics");
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!);
         if (services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)

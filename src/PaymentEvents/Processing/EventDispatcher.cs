@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Events;
 using PaymentEvents.Handlers;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Processing;
 
@@ -16,7 +17,7 @@ internal sealed class EventDispatcher(
     IEventStore store,
     IServiceScopeFactory scopeFactory,
     PaymentEventBus bus,
-    ProcessingMetrics metrics,
+    PaymentEventsMetrics metrics,
     TimeProvider timeProvider)
 {
     /// <summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Receiver;
 
@@ -39,6 +40,8 @@ internal static class CallbackEndpoints
         InboxSignal inbox)
     {
         var started = receiver.TimeProvider.GetTimestamp();
+        // receive -> verify -> store, under the ASP.NET Core request span (which carries any incoming traceparent).
+        using var receive = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.receive");
         var options = receiver.Options;
         var request = http.Request;
 
@@ -83,12 +86,19 @@ internal static class CallbackEndpoints
             }
 
             http.Features.Set(new ReceivedEventFeature(envelope.Id, envelope.Type));
+            receive?.SetTag("paymentevents.event.id", envelope.Id).SetTag("paymentevents.event.type", envelope.Type);
 
             var signed = new SignedRequest(request.Method, PrimaryPath(http), QueryOf(request), body.Memory, headers)
             {
                 AlternatePaths = AlternatePaths(http, receiver.CallbackPath),
             };
-            var verdict = receiver.Verifier.Verify(signed);
+            VerificationResult verdict;
+            using (var verify = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.verify"))
+            {
+                verdict = receiver.Verifier.Verify(signed);
+                verify?.SetTag("paymentevents.verification.status", ReasonName(verdict.Status));
+            }
+
             if (!verdict.IsValid)
             {
                 return Rejected(receiver, started, envelope, verdict);
@@ -99,6 +109,7 @@ internal static class CallbackEndpoints
             {
                 // Stored before acknowledging: a 2xx is a promise the event will be handled.
                 // Not cancelled by a client abort; the insert is one statement either way.
+                using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
                 var now = receiver.TimeProvider.GetUtcNow();
                 var payload = System.Text.Encoding.UTF8.GetString(body.Memory.Span);
                 outcome = await store.InsertAsync(

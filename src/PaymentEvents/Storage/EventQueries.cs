@@ -37,6 +37,32 @@ internal sealed class EventQueries(StoreDialect dialect, TimeProvider time, ILog
         return current;
     }
 
+    /// <summary>Counts by status, oldest unprocessed and newest arrival, in one scan of the status index.</summary>
+    public async Task<InboxStats> GetStatsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT status, COUNT(*), MIN(received_at), MAX(received_at) FROM payment_events GROUP BY status";
+        var now = time.GetUtcNow();
+        var counts = Enum.GetValues<EventStatus>().ToDictionary(s => s, _ => 0L);
+        DateTimeOffset? oldestUnprocessed = null, newest = null;
+        await using var command = StoreCommands.Create(connection, null, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var status = EventStatusText.Parse(reader.GetString(0));
+            counts[status] = reader.GetInt64(1);
+            var oldest = dialect.ReadTime(reader, 2);
+            var latest = dialect.ReadTime(reader, 3);
+            newest = newest is { } n && n > latest ? n : latest;
+            if (status is EventStatus.Received or EventStatus.Processing or EventStatus.Failed
+                && (oldestUnprocessed is null || oldest < oldestUnprocessed))
+            {
+                oldestUnprocessed = oldest;
+            }
+        }
+
+        return new InboxStats(now, counts, [], [], now - oldestUnprocessed, newest);
+    }
+
     /// <summary>The parameters of <see cref="EventSql.InsertEvent"/>.</summary>
     public (string Name, object? Value)[] InsertValues(NewEvent newEvent) =>
     [

@@ -81,7 +81,28 @@ public interface IEventStore
     /// <see cref="ReplayAsync"/>; <see cref="EventStatus.Processing"/> replays nothing and returns 0.
     /// </summary>
     Task<int> ReplayManyAsync(EventStatus status, string? type, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts by status and the age of the oldest unprocessed event (for metrics and the stats API).
+    /// Stand-in on branch i8 (see coord/store-api.md "i8 requests"): the per-minute lists are empty here.
+    /// </summary>
+    Task<InboxStats> GetStatsAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Inbox numbers at <c>AsOf</c> (the store's clock). <c>OldestUnprocessedAge</c>: AsOf minus received_at of the
+/// oldest received/processing/failed event, null when there is none.
+/// </summary>
+public sealed record InboxStats(
+    DateTimeOffset AsOf,
+    IReadOnlyDictionary<EventStatus, long> CountsByStatus,
+    IReadOnlyList<MinuteCount> DeliveriesPerMinute,
+    IReadOnlyList<MinuteCount> FailuresPerMinute,
+    TimeSpan? OldestUnprocessedAge,
+    DateTimeOffset? LastReceivedAt);
+
+/// <summary>A count in the UTC minute starting at <see cref="Minute"/>.</summary>
+public sealed record MinuteCount(DateTimeOffset Minute, long Count);
 
 /// <summary>Lifecycle of a stored event. Names (lower case) are part of the operator interface.</summary>
 public enum EventStatus

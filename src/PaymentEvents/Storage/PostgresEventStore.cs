@@ -147,6 +147,9 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposa
         return RunAsync("read an event", connection => _queries.GetAsync(connection, id, cancellationToken), cancellationToken);
     }
 
+    public Task<InboxStats> GetStatsAsync(CancellationToken cancellationToken) =>
+        RunAsync("read inbox stats", connection => _queries.GetStatsAsync(connection, cancellationToken), cancellationToken);
+
     public Task<EventPage> ListAsync(EventQuery query, CancellationToken cancellationToken)
     {
         var request = EventListRequest.From(query);

@@ -134,6 +134,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable, IDisposabl
         return ReadAsync("read an event", connection => _queries.GetAsync(connection, id, cancellationToken), cancellationToken);
     }
 
+    public Task<InboxStats> GetStatsAsync(CancellationToken cancellationToken) =>
+        ReadAsync("read inbox stats", connection => _queries.GetStatsAsync(connection, cancellationToken), cancellationToken);
+
     public Task<EventPage> ListAsync(EventQuery query, CancellationToken cancellationToken)
     {
         var request = EventListRequest.From(query);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using PaymentEvents.Receiver.Metrics;
 using PaymentEvents.Registration;
 using PaymentEvents.Storage;
 
@@ -29,12 +28,6 @@ internal static class HealthEndpoints
             .Produces<ReadyResponse>()
             .Produces<ReadyResponse>(StatusCodes.Status503ServiceUnavailable);
 
-        endpoints.MapGet("/metrics", (PrometheusExporter exporter) =>
-                TypedResults.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8"))
-            .WithName("Metrics")
-            .WithTags("Health")
-            .WithSummary("Prometheus text exposition of the PaymentEvents meter.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return endpoints;
     }
 
