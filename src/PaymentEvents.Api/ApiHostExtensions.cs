@@ -25,12 +25,18 @@ internal static class ApiHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        app.MapOpenApi(); // /openapi/v1.json
-        app.UseSwaggerUI(options =>
+        // The API description says what the service accepts: on in Development, elsewhere only with OpenApi:Enabled=true.
+        if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
         {
-            options.SwaggerEndpoint("/openapi/v1.json", "PaymentEvents v1");
-            options.RoutePrefix = "swagger";
-        });
+            app.MapOpenApi(); // /openapi/v1.json
+            app.UseSwaggerUI(options =>
+            {
+                // Relative, so the UI finds the document behind a proxy prefix too (/pay/swagger -> /pay/openapi/v1.json).
+                options.SwaggerEndpoint("../openapi/v1.json", "PaymentEvents v1");
+                options.RoutePrefix = "swagger";
+            });
+        }
+
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,26 +47,39 @@ public static class PaymentEventsHostingExtensions
         services.AddPaymentEventsTelemetry(configuration);
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);
+        // /healthz and /readyz; a host adds its own readiness checks with tags: ["ready"].
+        services.AddPaymentEventsHealthChecks();
+        services.AddOptions<PaymentEventsRouteOptions>().Bind(configuration.GetSection(PaymentEventsRouteOptions.SectionName));
         services.AddAdminApi(configuration);
         services.AddEventProcessing(configuration);
         return builder;
     }
 
-    /// <summary>Maps the callback, health, metrics and admin routes.</summary>
-    public static IEndpointRouteBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps the callback, health, metrics and admin routes into one group and returns it, so conventions chain onto
+    /// all of them (<c>.RequireHost("pay.internal")</c>, <c>.RequireAuthorization(...)</c>: mind that Payment Kit
+    /// must still reach the callback). Paths: <c>Webhooks:Path</c>, <c>Routes:Health</c>, <c>Routes:Ready</c>,
+    /// <c>Routes:Metrics</c> (empty = not mapped).
+    /// </summary>
+    public static RouteGroupBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
+        var group = endpoints.MapGroup(string.Empty);
 
         var webhooks = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        endpoints.MapCallback(webhooks.Path);
-        endpoints.MapHealth();
-        endpoints.MapMetrics("/metrics");
+        group.MapCallback(webhooks.Path);
+        var routes = services.GetRequiredService<IOptions<PaymentEventsRouteOptions>>().Value;
+        group.MapHealth(routes.Health, routes.Ready);
+        if (!string.IsNullOrWhiteSpace(routes.Metrics))
+        {
+            group.MapMetrics(routes.Metrics);
+        }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!);
         if (services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
         {
-            endpoints.MapAdmin();
+            group.MapAdmin();
             AdminLog.Enabled(logger);
         }
         else
@@ -73,6 +87,6 @@ public static class PaymentEventsHostingExtensions
             AdminLog.Disabled(logger);
         }
 
-        return endpoints;
+        return group;
     }
 }
