@@ -13,6 +13,8 @@ internal static class ApiHostExtensions
         {
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<ApiKeySecurityTransformer>();
+            options.AddDocumentTransformer<WebhookDocumentTransformer>();
+            options.AddOperationTransformer<WebhookDocumentTransformer>();
         });
         return builder;
     }

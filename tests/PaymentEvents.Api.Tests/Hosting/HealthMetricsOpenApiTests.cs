@@ -91,6 +91,36 @@ public sealed class HealthMetricsOpenApiTests(ReceiverHostFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task OpenApi_documents_the_webhook_envelope_signature_headers_status_enum_and_event_types()
+    {
+        var document = await _host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        Assert.StartsWith("3.1", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var envelope = schemas.GetProperty("PaymentEventEnvelope");
+        Assert.Equal(["id", "type"], envelope.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.Contains("dead", schemas.GetProperty("EventStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+
+        var callback = document.GetProperty("paths").GetProperty(ReceiverHost.CallbackPath).GetProperty("post");
+        var headers = callback.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("x-component-sig", headers);
+        Assert.Contains("x-component-sig-exp", headers);
+        Assert.Equal("#/components/schemas/PaymentEventEnvelope",
+            callback.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+
+        var webhooks = document.GetProperty("webhooks");
+        foreach (var type in PaymentEvents.Events.EventTypes.Documented)
+        {
+            Assert.True(webhooks.GetProperty(type).TryGetProperty("post", out _), type);
+        }
+
+        var status = document.GetProperty("paths").GetProperty("/api/events").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "status");
+        Assert.Equal("#/components/schemas/EventStatus", status.GetProperty("schema").GetProperty("$ref").GetString());
+    }
+
+    [Fact]
     public async Task Swagger_ui_points_at_the_openapi_document()
     {
         var client = _host.CreateClient();
