@@ -1,42 +1,44 @@
-using Serilog;
+using PaymentEvents.Proxies;
 
 namespace PaymentEvents.Api;
 
-/// <summary>The host's own concerns: Serilog, problem details for errors, OpenAPI and the Swagger UI.</summary>
+/// <summary>The host's own concerns: logging, trusted proxies, problem details for errors, OpenAPI and the Swagger UI.</summary>
 internal static class ApiHostExtensions
 {
     public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
     {
-        // Serilog from the "Serilog" configuration section (console sink in appsettings.json).
-        // preserveStaticLogger: no process-wide Log.Logger, so several hosts (tests) never share one.
-        builder.Services.AddSerilog(
-            (services, logger) => logger
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
-            preserveStaticLogger: true);
-
+        builder.AddHostLogging();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<ApiKeySecurityTransformer>();
+            options.AddDocumentTransformer<WebhookDocumentTransformer>();
+            options.AddOperationTransformer<WebhookDocumentTransformer>();
         });
         return builder;
     }
 
     public static WebApplication UseApiHost(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        // First: everything after it sees the client's address, scheme and the trusted proxy's prefix.
+        app.UseTrustedProxies();
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        app.MapOpenApi(); // /openapi/v1.json
-        app.UseSwaggerUI(options =>
+        // The API description says what the service accepts: on in Development, elsewhere only with OpenApi:Enabled=true.
+        if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
         {
-            options.SwaggerEndpoint("/openapi/v1.json", "PaymentEvents v1");
-            options.RoutePrefix = "swagger";
-        });
+            app.MapOpenApi(); // /openapi/v1.json
+            app.UseSwaggerUI(options =>
+            {
+                // Relative, so the UI finds the document behind a proxy prefix too (/pay/swagger -> /pay/openapi/v1.json).
+                options.SwaggerEndpoint("../openapi/v1.json", "PaymentEvents v1");
+                options.RoutePrefix = "swagger";
+            });
+        }
+
         return app;
     }
 }

@@ -14,11 +14,12 @@ builder.AddPaymentEvents(typeof(Program).Assembly);
 
 var app = builder.Build();
 
-app.UseApiHost();
-app.MapPaymentEvents();
-
-await app.RunAsync();
-return 0;
+// A failed start is one fatal line naming the setting, and exit code 1.
+return await app.RunOrExitAsync(app =>
+{
+    app.UseApiHost();
+    app.MapPaymentEvents();
+});
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>
 public partial class Program;

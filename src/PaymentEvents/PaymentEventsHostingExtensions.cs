@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,11 +10,12 @@ using PaymentEvents.Dashboard;
 using PaymentEvents.EventBus;
 using PaymentEvents.Handlers;
 using PaymentEvents.Processing;
+using PaymentEvents.Proxies;
 using PaymentEvents.Receiver;
 using PaymentEvents.Receiver.Health;
-using PaymentEvents.Receiver.Metrics;
 using PaymentEvents.Registration;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents;
 
@@ -41,8 +43,15 @@ public static class PaymentEventsHostingExtensions
         // Storage:* and ConnectionStrings:PaymentEvents, validated on start; the schema is migrated before serving.
         services.AddEventStorage(configuration);
 
+        // ForwardedHeaders:KnownProxies/KnownNetworks; the host applies them with app.UseTrustedProxies().
+        services.AddTrustedProxies(configuration);
+        // OpenTelemetry: metrics on /metrics (and OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set), traces.
+        services.AddPaymentEventsTelemetry(configuration);
         services.AddProblemDetails();
         services.AddWebhookReceiver(configuration);
+        // /healthz and /readyz; a host adds its own readiness checks with tags: ["ready"].
+        services.AddPaymentEventsHealthChecks();
+        services.AddOptions<PaymentEventsRouteOptions>().Bind(configuration.GetSection(PaymentEventsRouteOptions.SectionName));
         services.AddAdminApi(configuration);
         services.AddDashboard(configuration);
         services.AddEventProcessing(configuration);
@@ -51,23 +60,31 @@ public static class PaymentEventsHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the callback, health, metrics and admin routes, and the dashboard.</summary>
-    public static IEndpointRouteBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps the callback, health, metrics and admin routes and the dashboard into one group and returns it, so conventions chain onto
+    /// all of them (<c>.RequireHost("pay.internal")</c>, <c>.RequireAuthorization(...)</c>: mind that Payment Kit
+    /// must still reach the callback). Paths: <c>Webhooks:Path</c>, <c>Routes:Health</c>, <c>Routes:Ready</c>,
+    /// <c>Routes:Metrics</c> (empty = not mapped).
+    /// </summary>
+    public static RouteGroupBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-
-        // Start listening to the meter before the first request.
-        _ = services.GetRequiredService<PrometheusExporter>();
+        var group = endpoints.MapGroup(string.Empty);
 
         var webhooks = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        endpoints.MapCallback(webhooks.Path);
-        endpoints.MapHealth();
+        group.MapCallback(webhooks.Path);
+        var routes = services.GetRequiredService<IOptions<PaymentEventsRouteOptions>>().Value;
+        group.MapHealth(routes.Health, routes.Ready);
+        if (!string.IsNullOrWhiteSpace(routes.Metrics))
+        {
+            group.MapMetrics(routes.Metrics);
+        }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!);
         if (services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
         {
-            endpoints.MapAdmin();
+            group.MapAdmin();
             AdminLog.Enabled(logger);
         }
         else
@@ -78,7 +95,7 @@ public static class PaymentEventsHostingExtensions
         var dashboard = services.GetRequiredService<IOptions<DashboardOptions>>().Value;
         if (dashboard.AuthorizationPolicy is not null || services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
         {
-            endpoints.MapDashboard(dashboard);
+            group.MapDashboard(dashboard);
             AdminLog.DashboardEnabled(logger, dashboard.Path, dashboard.AuthorizationPolicy ?? "the admin keys");
         }
         else
@@ -86,6 +103,6 @@ public static class PaymentEventsHostingExtensions
             AdminLog.DashboardDisabled(logger);
         }
 
-        return endpoints;
+        return group;
     }
 }

@@ -1,10 +1,10 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Admin;
 
@@ -26,12 +26,12 @@ internal sealed class AdminAuthGuard : IDisposable
 
     private readonly PartitionedRateLimiter<string> _failuresPerClient;
     private readonly RateLimiter _logLines;
-    private readonly Counter<long> _failures;
+    private readonly PaymentEventsMetrics _metrics;
     private readonly ILogger _logger;
     private readonly AdminKeys _keys;
     private long _unlogged;
 
-    public AdminAuthGuard(AdminKeys keys, IOptions<AdminOptions> options, IMeterFactory meterFactory, ILogger<AdminAuthGuard> logger)
+    public AdminAuthGuard(AdminKeys keys, IOptions<AdminOptions> options, PaymentEventsMetrics metrics, ILogger<AdminAuthGuard> logger)
     {
         var admin = options.Value;
         var permits = admin.AuthFailuresPerMinute;
@@ -39,10 +39,7 @@ internal sealed class AdminAuthGuard : IDisposable
             client,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
         _logLines = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = 1, Window = LogInterval, QueueLimit = 0 });
-        _failures = meterFactory.Create("PaymentEvents").CreateCounter<long>(
-            "paymentevents.admin.auth_failures",
-            unit: "{request}",
-            description: "Admin API requests refused for a missing or wrong X-Api-Key (outcome unauthorized), or because the client used up Admin:AuthFailuresPerMinute (outcome rate_limited).");
+        _metrics = metrics;
         _logger = logger;
         _keys = keys;
     }
@@ -103,7 +100,7 @@ internal sealed class AdminAuthGuard : IDisposable
 
     private void Failed(string client, string outcome)
     {
-        _failures.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        _metrics.AdminAuthFailure(outcome);
 
         // One line per interval however many guesses arrive: the line says how many it stands for.
         var unlogged = Interlocked.Increment(ref _unlogged);

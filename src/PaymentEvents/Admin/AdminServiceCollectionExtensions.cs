@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Rejections;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Admin;
 
@@ -17,6 +18,7 @@ public static class AdminServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
         services.TryAddSingleton<AdminKeys>();
+        services.AddPaymentEventsMetrics();
         services.TryAddSingleton<AdminAuthGuard>();
         services.TryAddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<RejectionLog>();

@@ -4,12 +4,12 @@ using System.Diagnostics.Metrics;
 namespace PaymentEvents.Dashboard;
 
 /// <summary>
-/// Signature failures by reason since start, read from the receiver's own <c>paymentevents.signature_failures</c>
+/// Signature failures by reason since start, read from the receiver's own <c>paymentevents.receiver.signature_failures</c>
 /// counter (a listener on this host's meter, not a second set of instruments).
 /// </summary>
 internal sealed class SignatureFailureCounts : IDisposable
 {
-    private const string InstrumentName = "paymentevents.signature_failures";
+    private const string InstrumentName = Telemetry.PaymentEventsMetrics.SignatureFailuresName;
 
     private readonly ConcurrentDictionary<string, long> _byReason = new(StringComparer.Ordinal);
     private readonly MeterListener _listener = new();

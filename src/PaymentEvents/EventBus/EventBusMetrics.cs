@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.EventBus;
 
@@ -10,16 +11,14 @@ namespace PaymentEvents.EventBus;
 /// </summary>
 internal sealed class EventBusMetrics
 {
-    public const string MeterName = "PaymentEvents";
-
     private readonly Counter<long> _events;
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _heartbeatTimeouts;
     private readonly Counter<long> _joinFailures;
 
-    public EventBusMetrics(IMeterFactory meterFactory, EventBusState state)
+    public EventBusMetrics(PaymentEventsMetrics metrics, EventBusState state)
     {
-        var meter = meterFactory.Create(MeterName);
+        var meter = metrics.Meter;
         _events = meter.CreateCounter<long>("paymentevents.eventbus.events", unit: "{event}",
             description: "Events that arrived on the Blocklet event bus, by outcome (stored, duplicate, own, rejected with a reason, lost).");
         _reconnects = meter.CreateCounter<long>("paymentevents.eventbus.reconnects", unit: "{reconnect}",

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Receiver;
 using PaymentEvents.Registration;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.EventBus;
 
@@ -34,6 +35,7 @@ public static class EventBusServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EventBusState>();
+        services.AddPaymentEventsMetrics();
         services.TryAddSingleton<EventBusMetrics>();
         services.TryAddSingleton<EventBusIntake>();
         services.AddHostedService<EventBusConnector>();

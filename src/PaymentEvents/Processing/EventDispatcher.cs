@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Events;
 using PaymentEvents.Handlers;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Processing;
 
@@ -15,7 +16,7 @@ internal sealed class EventDispatcher(
     HandlerRegistry registry,
     IServiceScopeFactory scopeFactory,
     PaymentEventBus bus,
-    ProcessingMetrics metrics,
+    PaymentEventsMetrics metrics,
     TimeProvider timeProvider)
 {
     /// <summary>

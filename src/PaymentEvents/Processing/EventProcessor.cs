@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Handlers;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Processing;
 
@@ -26,7 +27,7 @@ internal sealed class EventProcessor : BackgroundService
     private readonly HandlerRegistry _registry;
     private readonly InboxSignal _signal;
     private readonly RetryBackoff _backoff;
-    private readonly ProcessingMetrics _metrics;
+    private readonly PaymentEventsMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ProcessingOptions _options;
     private readonly ILogger<EventProcessor> _logger;
@@ -41,7 +42,7 @@ internal sealed class EventProcessor : BackgroundService
         HandlerRegistry registry,
         InboxSignal signal,
         RetryBackoff backoff,
-        ProcessingMetrics metrics,
+        PaymentEventsMetrics metrics,
         TimeProvider timeProvider,
         IOptions<ProcessingOptions> options,
         ILogger<EventProcessor> logger)
@@ -186,6 +187,10 @@ internal sealed class EventProcessor : BackgroundService
 
     private async Task ProcessAsync(EventLease lease)
     {
+        // One span per attempt. It should link to the receive span (the trace context stored with the event):
+        // that needs the trace_parent column requested in coord/store-api.md, so for now it is a root span.
+        using var activity = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.process", System.Diagnostics.ActivityKind.Consumer)
+            ?.SetTag("paymentevents.event.id", lease.EventId).SetTag("paymentevents.event.type", lease.Type).SetTag("paymentevents.attempt", lease.Attempt);
         var started = _timeProvider.GetTimestamp();
         using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abortToken);
         using var renewalCts = CancellationTokenSource.CreateLinkedTokenSource(handlerCts.Token);

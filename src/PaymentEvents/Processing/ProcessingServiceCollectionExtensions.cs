@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Handlers;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Processing;
 
@@ -25,12 +26,10 @@ public static class ProcessingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
 
-        services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddPaymentEventsMetrics();
         services.AddPaymentEventHandlers(Array.Empty<Type>());
 
         services.TryAddSingleton<InboxSignal>();
-        services.TryAddSingleton<ProcessingMetrics>();
         services.TryAddSingleton<RetryBackoff>();
         services.TryAddSingleton<EventDispatcher>();
         services.TryAddSingleton<PaymentEventBus>();

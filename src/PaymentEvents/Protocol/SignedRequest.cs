@@ -19,7 +19,7 @@ public sealed record SignedRequest(
 {
     /// <summary>
     /// Other paths the sender may have signed: the public path behind a prefix-stripping proxy
-    /// (configured callback URL path, <c>X-Forwarded-Prefix</c> + path, PathBase + path).
+    /// (configured callback URL path, PathBase + path where a trusted proxy's prefix lands).
     /// Tried after <see cref="Path"/>, in order.
     /// </summary>
     public IReadOnlyList<string> AlternatePaths { get; init; } = [];

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Receiver;
 
@@ -41,6 +42,8 @@ internal static class CallbackEndpoints
         InboxSignal inbox)
     {
         var started = receiver.TimeProvider.GetTimestamp();
+        // receive -> verify -> store, under the ASP.NET Core request span (which carries any incoming traceparent).
+        using var receive = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.receive");
         var options = receiver.Options;
         var request = http.Request;
 
@@ -104,11 +107,20 @@ internal static class CallbackEndpoints
                 return BadRequest(receiver, started, "invalid_body", bodyError);
             }
 
+            http.Features.Set(new ReceivedEventFeature(envelope.Id, envelope.Type));
+            receive?.SetTag("paymentevents.event.id", envelope.Id).SetTag("paymentevents.event.type", envelope.Type);
+
             var signed = new SignedRequest(request.Method, PrimaryPath(http), QueryOf(request), body.Memory, headers)
             {
                 AlternatePaths = AlternatePaths(http, receiver.CallbackPath),
             };
-            var verdict = receiver.Verifier.Verify(signed);
+            VerificationResult verdict;
+            using (var verify = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.verify"))
+            {
+                verdict = receiver.Verifier.Verify(signed);
+                verify?.SetTag("paymentevents.verification.status", ReasonName(verdict.Status));
+            }
+
             if (!verdict.IsValid)
             {
                 http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
@@ -121,6 +133,7 @@ internal static class CallbackEndpoints
                 // Stored before acknowledging: a 2xx is a promise the event will be handled.
                 // Not cancelled by a client abort; the insert is one statement either way.
                 // The payload is stored as the bytes that arrived; the store is done with them when the insert returns.
+                using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
                 var now = receiver.TimeProvider.GetUtcNow();
                 outcome = await store.InsertAsync(
                     new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now),
@@ -242,23 +255,21 @@ internal static class CallbackEndpoints
     }
 
     /// <summary>
-    /// Paths the sender may have signed when a proxy stripped a prefix (docs/protocol.md §3): the decoded
-    /// path, PathBase + path, X-Forwarded-Prefix / x-path-prefix + path, and the path of PaymentKit:CallbackUrl.
+    /// Paths the sender may have signed besides the raw target (docs/protocol.md §3): the decoded path, the path under the
+    /// prefix a trusted proxy stripped, and the path of PaymentKit:CallbackUrl. Prefix headers are never read here:
+    /// <see cref="Proxies.TrustedProxiesExtensions.UseTrustedProxies"/> turns at most one <c>X-Forwarded-Prefix</c> /
+    /// <c>x-path-prefix</c>, and only from a proxy in ForwardedHeaders:KnownProxies/KnownNetworks, into PathBase.
+    /// So a client cannot add candidates (each one re-hashes the body), nor make a delivery signed for another
+    /// service's path verify here. At most three candidates, none equal to the raw path.
     /// </summary>
-    private static List<string> AlternatePaths(HttpContext http, string? callbackPath)
+    internal static List<string> AlternatePaths(HttpContext http, string? callbackPath)
     {
         var request = http.Request;
-        var path = request.Path.Value ?? "/";
-        var withBase = (request.PathBase + request.Path).Value ?? path;
-        List<string> paths = [path, withBase];
-        // X-Forwarded-Prefix (ASP.NET/nginx convention) and x-path-prefix (what Blocklet Server sets and the SDK reads).
-        foreach (var prefix in request.Headers["X-Forwarded-Prefix"].Concat(request.Headers["X-Path-Prefix"]))
+        var primary = PrimaryPath(http);
+        List<string> paths = [request.Path.Value ?? "/"];
+        if (request.PathBase.HasValue)
         {
-            if (!string.IsNullOrEmpty(prefix))
-            {
-                var trimmed = prefix.TrimEnd('/');
-                paths.Add((trimmed.StartsWith('/') ? trimmed : "/" + trimmed) + withBase);
-            }
+            paths.Add((request.PathBase + request.Path).Value!);
         }
 
         if (callbackPath is not null)
@@ -266,7 +277,7 @@ internal static class CallbackEndpoints
             paths.Add(callbackPath);
         }
 
-        return [.. paths.Distinct(StringComparer.Ordinal)];
+        return [.. paths.Distinct(StringComparer.Ordinal).Where(p => !string.Equals(p, primary, StringComparison.Ordinal))];
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Receiver;
 
@@ -11,7 +12,7 @@ internal sealed class ReceiverContext
     public ReceiverContext(
         SignatureVerifier verifier,
         KeyRing keys,
-        ReceiverMetrics metrics,
+        PaymentEventsMetrics metrics,
         IOptions<WebhookOptions> webhookOptions,
         IOptions<PaymentKitOptions> paymentKitOptions,
         TimeProvider timeProvider,
@@ -29,7 +30,7 @@ internal sealed class ReceiverContext
 
     public SignatureVerifier Verifier { get; }
 
-    public ReceiverMetrics Metrics { get; }
+    public PaymentEventsMetrics Metrics { get; }
 
     public WebhookOptions Options { get; }
 

@@ -8,7 +8,7 @@ internal static partial class ReceiverLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
         Message = "Rejected delivery {PaymentEventId} ({EventType}): signature verification failed with {Status}: {Reason}. "
             + "Keys tried: {Keys}. If genuine deliveries fail, check PaymentKit:AppPk/TrustedKeys, the public path "
-            + "(PaymentKit:CallbackUrl, X-Forwarded-Prefix) and the clock (Webhooks:ClockSkew).")]
+            + "(PaymentKit:CallbackUrl, or X-Forwarded-Prefix from a proxy in ForwardedHeaders:KnownProxies/KnownNetworks) and the clock (Webhooks:ClockSkew).")]
     public static partial void SignatureRejected(ILogger logger, string paymentEventId, string eventType, string status, string reason, string keys);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,

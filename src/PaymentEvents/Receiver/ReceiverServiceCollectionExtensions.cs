@@ -6,16 +6,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
-using PaymentEvents.Receiver.Metrics;
 using PaymentEvents.Registration;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Receiver;
 
 /// <summary>Service registration of the webhook receiver, health and metrics endpoints.</summary>
 public static class ReceiverServiceCollectionExtensions
 {
-    /// <summary>Adds the callback's verifier, options (validated at startup), metrics and the Prometheus exporter.</summary>
+    /// <summary>Adds the callback's verifier, options (validated at startup), and the startup check (metrics: AddPaymentEventsTelemetry).</summary>
     public static IServiceCollection AddWebhookReceiver(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebhookOptions>()
@@ -23,10 +23,7 @@ public static class ReceiverServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton<ReceiverMetrics>();
-        services.TryAddSingleton<PrometheusExporter>();
+        services.AddPaymentEventsMetrics();
         services.TryAddSingleton<InboxSignal>();
         services.TryAddSingleton<RegistrationState>();
 

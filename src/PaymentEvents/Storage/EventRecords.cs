@@ -200,4 +200,10 @@ public sealed class StorageUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// What to fix when no retry can cure the error (no such database, wrong password, no permission), as the engine
+    /// recognises it; null for errors that may pass (server starting, network).
+    /// </summary>
+    public string? PermanentReason { get; init; }
 }

@@ -68,6 +68,9 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
     /// <summary>True for the provider's own exceptions (they become <see cref="StorageUnavailableException"/>).</summary>
     protected abstract bool IsDatabaseError(Exception exception);
 
+    /// <summary>What to fix for a database error that no retry can cure; null when waiting may help.</summary>
+    protected virtual string? PermanentReason(Exception exception) => null;
+
     /// <summary>Called after a database error (PostgreSQL drops pooled connections that are likely dead too).</summary>
     protected virtual void OnDatabaseError()
     {
@@ -92,8 +95,10 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
 
     // ---- schema ------------------------------------------------------------------------------------------------
 
+    private const string MigrateOperation = "migrate the schema";
+
     public virtual Task MigrateAsync(CancellationToken cancellationToken) =>
-        WriteAsync("migrate the schema", async (connection, transaction) =>
+        WriteAsync(MigrateOperation, async (connection, transaction) =>
         {
             await LockForMigrationAsync(connection, transaction);
             await NonQueryAsync(connection, transaction, VersionTableSql);
@@ -677,8 +682,16 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         catch (Exception e) when (IsDatabaseError(e) && !cancellationToken.IsCancellationRequested)
         {
             OnDatabaseError();
-            Logger.StoreFailed(Engine, operation, e);
-            throw new StorageUnavailableException($"The {DisplayName} event store could not {operation}: {e.Message}", e);
+            // Not for the startup migration: StorageMigrationService reports that failure (or its retry) in one line.
+            if (!string.Equals(operation, MigrateOperation, StringComparison.Ordinal))
+            {
+                Logger.StoreFailed(Engine, operation, e.Message);
+            }
+
+            throw new StorageUnavailableException($"The {DisplayName} event store could not {operation}: {e.Message}", e)
+            {
+                PermanentReason = PermanentReason(e),
+            };
         }
     }
 

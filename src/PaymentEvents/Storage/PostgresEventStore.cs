@@ -117,6 +117,20 @@ public sealed class PostgresEventStore : EventStore
     // operation after recovery opens fresh ones instead of failing once more on a stale socket.
     protected override void OnDatabaseError() => _dataSource.Clear();
 
+    protected override string? PermanentReason(Exception exception) => PermanentReasonOf(exception);
+
+    /// <summary>
+    /// SQLSTATE 3D000 (no such database), class 28 (authentication) and 42501 (no privilege): waiting cures none of
+    /// them, so startup fails at once with what to fix instead of retrying.
+    /// </summary>
+    internal static string? PermanentReasonOf(Exception exception) => (exception as PostgresException)?.SqlState switch
+    {
+        "3D000" => "the database named in ConnectionStrings:PaymentEvents does not exist; create it (CREATE DATABASE ...) or fix the Database= part",
+        "28P01" or "28000" => "PostgreSQL refused the user name or password in ConnectionStrings:PaymentEvents; fix Username=/Password=",
+        "42501" => "the user in ConnectionStrings:PaymentEvents may not create or change the schema; grant it CREATE on the database",
+        _ => null,
+    };
+
     protected override ValueTask DisposeCoreAsync() => _dataSource.DisposeAsync();
 
     private static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object? Value)[] parameters)

@@ -9,7 +9,8 @@ namespace PaymentEvents.Storage;
 /// which the host awaits before any hosted service's StartAsync (so background workers never claim from a
 /// missing table) and before the server listens.
 /// A database server may still be starting next to us (compose, k8s), so PostgreSQL is retried a few times with
-/// backoff; then startup fails with a message saying what to check.
+/// backoff; then startup fails with a message saying what to check. Errors that waiting cannot fix (no such database,
+/// wrong password, no permission) fail at once.
 /// </summary>
 internal sealed class StorageMigrationService(
     IEventStore store,
@@ -35,17 +36,17 @@ internal sealed class StorageMigrationService(
                 await store.MigrateAsync(cancellationToken);
                 return;
             }
-            catch (StorageUnavailableException ex) when (attempt < maxAttempts)
+            catch (StorageUnavailableException ex) when (attempt < maxAttempts && ex.PermanentReason is null)
             {
-                logger.MigrateRetry(engine, attempt, maxAttempts, delay, ex);
+                logger.MigrateRetry(engine, attempt, maxAttempts, delay, ex.Message);
                 await Task.Delay(delay, time, cancellationToken);
                 delay *= 2;
             }
             catch (StorageUnavailableException ex)
             {
-                var where = options.Value.IsPostgres
+                var where = ex.PermanentReason ?? (options.Value.IsPostgres
                     ? "check ConnectionStrings:PaymentEvents and that the PostgreSQL server is up and accepts connections"
-                    : $"check that Storage:DataDir ('{options.Value.DataDir}') is writable and the disk is not full";
+                    : $"check that Storage:DataDir ('{options.Value.DataDir}') is writable and the disk is not full");
                 throw new InvalidOperationException(
                     $"Event storage ({engine}) is not usable at startup after {attempt} attempt(s): {where}. {ex.Message}", ex);
             }

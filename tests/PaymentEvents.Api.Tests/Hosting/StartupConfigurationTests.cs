@@ -19,6 +19,8 @@ public sealed class StartupConfigurationTests
     [InlineData("PaymentKit:TrustedKeys:0", "0xabcd", "PaymentKit:TrustedKeys:0")]
     [InlineData("PaymentKit:WalletType", "bitcoin", "PaymentKit:WalletType")]
     [InlineData("Admin:ApiKey", "short", "Admin:ApiKey")]
+    [InlineData("ForwardedHeaders:KnownProxies:1", "proxy.internal", "ForwardedHeaders:KnownProxies:1 must be an IP address")]
+    [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.0/8,10.0.0.0/33", "ForwardedHeaders:KnownNetworks must be a network")]
     public async Task Bad_setting_fails_startup_naming_the_key(string key, string value, string expected)
     {
         var error = await StartFailureAsync("Testing", s => s[key] = value);

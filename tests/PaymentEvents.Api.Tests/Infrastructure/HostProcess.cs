@@ -36,6 +36,11 @@ public sealed class HostProcess : IDisposable
         }
     }
 
+    /// <summary>The host built beside the tests.</summary>
+    /// <param name="environment">Settings as environment variables (<c>Section__Key</c>); Production unless it says otherwise.</param>
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment) =>
+        Start(Path.Combine(AppContext.BaseDirectory, "PaymentEvents.Api.dll"), environment);
+
     public static HostProcess Start(string dll, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
@@ -126,6 +131,15 @@ public sealed class HostProcess : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits for a host that should not start to exit; its exit code and everything it printed.</summary>
+    public async Task<(int ExitCode, string Output)> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit(); // drains the redirected output
+        return (_process.ExitCode, Output);
     }
 
     private void Append(string? line)

@@ -2,20 +2,33 @@ using System.Globalization;
 
 namespace PaymentEvents.Api.Tests.Infrastructure;
 
-/// <summary>Reads one sample out of the Prometheus text of /metrics.</summary>
+/// <summary>
+/// Reads samples out of the Prometheus text of /metrics: the sum of the series of <c>name</c> whose labels include
+/// every given <c>key="value"</c> (the exporter adds labels of its own, such as the meter scope).
+/// </summary>
 public static class MetricsText
 {
-    public static async Task<double> ReadAsync(HttpClient client, string sample)
+    public static async Task<double> ReadAsync(HttpClient client, string name, params (string Key, string Value)[] labels) =>
+        Read(await client.GetStringAsync("/metrics"), name, labels);
+
+    public static double Read(string text, string name, params (string Key, string Value)[] labels)
     {
-        var text = await client.GetStringAsync("/metrics");
+        double sum = 0;
         foreach (var line in text.Split('\n'))
         {
-            if (line.StartsWith(sample + " ", StringComparison.Ordinal))
+            if (!line.StartsWith(name, StringComparison.Ordinal) || line.Length <= name.Length || line[name.Length] is not ('{' or ' '))
             {
-                return double.Parse(line[(sample.Length + 1)..], CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            var end = line.LastIndexOf(' ');
+            var series = line[..end];
+            if (labels.All(l => series.Contains($"{l.Key}=\"{l.Value}\"", StringComparison.Ordinal)))
+            {
+                sum += double.Parse(line[(end + 1)..], CultureInfo.InvariantCulture);
             }
         }
 
-        return 0;
+        return sum;
     }
 }

@@ -117,6 +117,7 @@ public sealed class ReceiverHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>();
             _services?.Invoke(services);
         });
     }

@@ -58,7 +58,9 @@ public sealed class StoreUnavailableTests : IAsyncLifetime, IDisposable
         await CallbackStatusTests.AssertProblemAsync(during, HttpStatusCode.ServiceUnavailable, null);
         Assert.NotNull(during.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal("unavailable", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("storage").GetString());
+        var storage = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("storage");
+        Assert.Equal("unhealthy", storage.GetProperty("status").GetString());
+        Assert.Equal("postgres", storage.GetProperty("data").GetProperty("engine").GetString());
 
         // Recovered: the refused delivery left nothing behind, the earlier one is intact.
         await Poll.UntilAsync(async () => (await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK, what: "storage ready again");

@@ -31,7 +31,7 @@ public sealed class EventProcessorTests : IDisposable
     public async Task Each_handler_runs_once_per_event_and_the_event_ends_processed()
     {
         await using var host = await StartAsync();
-        using var processed = new MetricCollector<long>(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "PaymentEvents", "events_processed_total");
+        using var processed = new MetricCollector<long>(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "PaymentEvents", "paymentevents.processing.events");
 
         await host.ReceiveAsync("evt_1", "customer.subscription.started", "sub_1", _time);
         await host.ReceiveAsync("evt_2", "customer.subscription.renewed", "sub_2", _time);
@@ -65,7 +65,7 @@ public sealed class EventProcessorTests : IDisposable
                 ? throw new InvalidOperationException($"downstream unavailable ({failuresLeft})")
                 : Task.CompletedTask;
         await using var host = await StartAsync();
-        using var failures = new MetricCollector<long>(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "PaymentEvents", "handler_failures_total");
+        using var failures = new MetricCollector<long>(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "PaymentEvents", "paymentevents.processing.handler_failures");
 
         await host.ReceiveAsync("evt_retry", "customer.subscription.started", "sub_1", _time);
         await Eventually.StatusAsync(host, "evt_retry", EventStatus.Failed);
@@ -102,7 +102,7 @@ public sealed class EventProcessorTests : IDisposable
             return Volatile.Read(ref broken) ? throw new InvalidOperationException($"boom #{n}") : Task.CompletedTask;
         };
         await using var host = await StartAsync("a", [("Processing:MaxAttempts", "3")], typeof(SubscriptionRecorder));
-        using var dead = new MetricCollector<long>(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "PaymentEvents", "events_dead_total");
+        using var dead = new MetricCollector<long>(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "PaymentEvents", "paymentevents.processing.dead_events");
 
         await host.ReceiveAsync("evt_dead", "customer.subscription.started", "sub_1", _time);
         await Eventually.StatusAsync(host, "evt_dead", EventStatus.Dead, advance: _time, step: TimeSpan.FromMilliseconds(500));

@@ -120,6 +120,26 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<StorageUnavailableException>(ex.InnerException);
     }
 
+    [Theory]
+    [InlineData("3D000", "does not exist")]
+    [InlineData("28P01", "user name or password")]
+    [InlineData("42501", "grant it CREATE")]
+    [InlineData("53300", null)] // too many connections: transient, retried
+    public void Errors_no_retry_can_cure_are_recognised_by_SQLSTATE(string sqlState, string? expected)
+    {
+        var reason = PostgresEventStore.PermanentReasonOf(new Npgsql.PostgresException("message", "FATAL", "FATAL", sqlState));
+
+        if (expected is null)
+        {
+            Assert.Null(reason);
+        }
+        else
+        {
+            Assert.Contains(expected, reason, StringComparison.Ordinal);
+            Assert.Contains("ConnectionStrings:PaymentEvents", reason, StringComparison.Ordinal);
+        }
+    }
+
     private sealed class ClaimingService(IEventStore store) : IHostedService
     {
         public int? ClaimedAtStart { get; private set; }

@@ -1,83 +1,80 @@
-using System.Text.Json.Serialization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using PaymentEvents.Receiver.Metrics;
-using PaymentEvents.Registration;
-using PaymentEvents.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace PaymentEvents.Receiver.Health;
 
-/// <summary><c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (README.md, "HTTP").</summary>
-internal static class HealthEndpoints
+/// <summary>
+/// ASP.NET Core health checks: <c>/healthz</c> liveness (no checks: 200 while the process serves) and
+/// <c>/readyz</c> readiness, every check tagged <see cref="ReadyTag"/> (the store, registration, and any the host
+/// adds with <c>AddHealthChecks().AddCheck&lt;T&gt;("name", tags: ["ready"])</c>) with its data in a JSON body.
+/// </summary>
+public static class HealthEndpoints
 {
-    private static readonly TimeSpan ReadyProbeTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>Tag of the checks <c>/readyz</c> runs.</summary>
+    public const string ReadyTag = "ready";
 
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Registers the store and registration checks for readiness.</summary>
+    public static IServiceCollection AddPaymentEventsHealthChecks(this IServiceCollection services)
     {
-        endpoints.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("ok")))
-            .WithName("Healthz")
-            .WithTags("Health")
-            .WithSummary("Liveness: 200 while the process runs.")
-            .Produces<HealthResponse>();
-
-        endpoints.MapGet("/readyz", ReadyAsync)
-            .WithName("Readyz")
-            .WithTags("Health")
-            .WithSummary("Readiness: 200 when storage answers, else 503; shows the registration state.")
-            .Produces<ReadyResponse>()
-            .Produces<ReadyResponse>(StatusCodes.Status503ServiceUnavailable);
-
-        endpoints.MapGet("/metrics", (PrometheusExporter exporter) =>
-                TypedResults.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8"))
-            .WithName("Metrics")
-            .WithTags("Health")
-            .WithSummary("Prometheus text exposition of the PaymentEvents meter.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
-        return endpoints;
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", HealthStatus.Unhealthy, [ReadyTag], ProbeTimeout)
+            .AddCheck<RegistrationHealthCheck>("registration", HealthStatus.Degraded, [ReadyTag], ProbeTimeout);
+        return services;
     }
 
-    internal static async Task<JsonHttpResult<ReadyResponse>> ReadyAsync(
-        IEventStore store,
-        RegistrationState registration,
-        CancellationToken cancellationToken)
+    internal static void MapHealth(this IEndpointRouteBuilder endpoints, string livePath, string readyPath)
     {
-        bool healthy;
-        try
+        endpoints.MapHealthChecks(livePath, new HealthCheckOptions { Predicate = _ => false })
+            .WithDisplayName("Liveness");
+        endpoints.MapHealthChecks(readyPath, new HealthCheckOptions
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(ReadyProbeTimeout);
-            healthy = await store.IsHealthyAsync(timeout.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A probe that throws is a storage that is not ready, not a 500.
-            healthy = false;
-        }
-
-        var body = new ReadyResponse(healthy ? "ready" : "not_ready", healthy ? "ok" : "unavailable", RegistrationView.From(registration.Current));
-        return TypedResults.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteJsonAsync,
+        }).WithDisplayName("Readiness");
     }
-}
 
-public sealed record HealthResponse([property: JsonPropertyName("status")] string Status);
+    /// <summary><c>{"status":"healthy","checks":{"storage":{"status":"healthy","description":...,"data":{"engine":"sqlite"}}}}</c></summary>
+    internal static Task WriteJsonAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var options = new JsonWriterOptions { Indented = false };
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, options))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", Name(report.Status));
+            json.WriteNumber("duration_ms", Math.Round(report.TotalDuration.TotalMilliseconds, 1));
+            json.WriteStartObject("checks");
+            foreach (var (name, entry) in report.Entries)
+            {
+                json.WriteStartObject(name);
+                json.WriteString("status", Name(entry.Status));
+                json.WriteString("description", entry.Description);
+                json.WriteNumber("duration_ms", Math.Round(entry.Duration.TotalMilliseconds, 1));
+                json.WriteStartObject("data");
+                foreach (var (key, value) in entry.Data)
+                {
+                    json.WritePropertyName(key);
+                    JsonSerializer.Serialize(json, value, value?.GetType() ?? typeof(object));
+                }
 
-public sealed record ReadyResponse(
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("storage")] string Storage,
-    [property: JsonPropertyName("registration")] RegistrationView Registration);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
 
-/// <summary>The registration state on /readyz (it never makes the service unready: Payment Kit may start later).</summary>
-public sealed record RegistrationView(
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("endpoint_id")] string? EndpointId,
-    [property: JsonPropertyName("action")] string? Action,
-    [property: JsonPropertyName("reason")] string? Reason,
-    [property: JsonPropertyName("attempts")] int Attempts,
-    [property: JsonPropertyName("next_retry_at")] DateTimeOffset? NextRetryAt,
-    [property: JsonPropertyName("updated_at")] DateTimeOffset? UpdatedAt)
-{
-    internal static RegistrationView From(RegistrationSnapshot s) =>
-        new(s.StatusName, s.EndpointId, s.ActionName, s.Reason, s.Attempts, s.NextRetryAt, s.UpdatedAt);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return http.Response.Body.WriteAsync(buffer.ToArray()).AsTask();
+    }
+
+    private static string Name(HealthStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,79 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace PaymentEvents.Api;
+
+/// <summary>
+/// Turns a failed start into one fatal log line that names the setting and what to do, and exit code 1,
+/// instead of an unhandled exception (dozens of stack frames, exit code 134).
+/// </summary>
+internal static partial class StartupFailure
+{
+    /// <summary>
+    /// Builds the pipeline with <paramref name="configure"/> (mapping reads, and so validates, options), starts
+    /// <paramref name="app"/> and runs it until shutdown; 1 when it could not start.
+    /// </summary>
+    public static async Task<int> RunOrExitAsync(this WebApplication app, Action<WebApplication> configure)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PaymentEvents.Startup");
+        try
+        {
+            configure(app);
+            await app.StartAsync();
+        }
+        catch (Exception error)
+        {
+            // Logged before the host (and with it the logger) is disposed.
+            var reason = Describe(error);
+            Failed(logger, reason);
+            if (!IsExpected(error))
+            {
+                Details(logger, error);
+            }
+
+            await DisposeQuietlyAsync(app);
+            return 1;
+        }
+
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    /// <summary>The reasons, one sentence each, without wrapper exceptions or inner noise.</summary>
+    internal static string Describe(Exception error) => string.Join(" ", Reasons(error).Distinct(StringComparer.Ordinal));
+
+    private static IEnumerable<string> Reasons(Exception error) => error switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Reasons),
+        OptionsValidationException validation => validation.Failures,
+        IOException { InnerException: SocketException } bind => [$"{bind.Message} Choose another address with ASPNETCORE_URLS or --urls."],
+        _ => [error.Message],
+    };
+
+    /// <summary>Configuration and environment problems, whose message says it all; anything else may be a bug.</summary>
+    private static bool IsExpected(Exception error) => error switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsExpected),
+        OptionsValidationException or InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException => true,
+        _ => false,
+    };
+
+    private static async Task DisposeQuietlyAsync(WebApplication app)
+    {
+        try
+        {
+            await app.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // The host is half started; nothing more to report.
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Critical, Message = "Startup failed: {Reason}")]
+    private static partial void Failed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Startup failure details")]
+    private static partial void Details(ILogger logger, Exception exception);
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using PaymentEvents.Registration;
+
+namespace PaymentEvents.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for PaymentEvents: the <c>PaymentEvents</c> meter and activity source with ASP.NET Core,
+/// HttpClient and runtime instrumentation; Prometheus text on <c>/metrics</c>; OTLP as well when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c> variables configure it).
+/// </summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>The source of the receive, verify, store and process spans.</summary>
+    public const string ActivitySourceName = "PaymentEvents";
+
+    internal static readonly ActivitySource Source = new(ActivitySourceName);
+
+    /// <summary>Registers the metrics class, the inbox stats cache and the OpenTelemetry SDK.</summary>
+    public static IServiceCollection AddPaymentEventsTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddPaymentEventsMetrics();
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("paymentevents"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(PaymentEventsMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                // No response cache: a scrape shows what happened before it (the inbox gauges cache their query).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
+            .WithTracing(tracing => tracing
+                .AddSource(ActivitySourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return services;
+    }
+
+    /// <summary>The instruments alone (no SDK): what the receiver and the processor record into.</summary>
+    internal static IServiceCollection AddPaymentEventsMetrics(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<RegistrationState>();
+        services.TryAddSingleton<InboxStatsCache>();
+        services.TryAddSingleton<PaymentEventsMetrics>();
+        return services;
+    }
+
+    /// <summary>Prometheus text exposition of every meter above at <paramref name="path"/>.</summary>
+    internal static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder endpoints, string path) =>
+        endpoints.MapPrometheusScrapingEndpoint(path)
+            .WithDisplayName("Metrics")
+            .WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+}
