@@ -1,7 +1,7 @@
 namespace PaymentEvents.Dashboard;
 
 /// <summary>
-/// Configuration section <c>Dashboard</c> (INTERFACE.md). The dashboard is on when an admin key
+/// Configuration section <c>Dashboard</c> (docs/configuration.md). The dashboard is on when an admin key
 /// (<c>Admin:ApiKey</c> or <c>Admin:ReadOnlyApiKey</c>) or <see cref="AuthorizationPolicy"/> is set.
 /// </summary>
 public sealed class DashboardOptions

@@ -1,9 +1,11 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PaymentEvents.Admin;
+using PaymentEvents.Dashboard;
 using PaymentEvents.EventBus;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Processing;
+using PaymentEvents.Proxies;
 using PaymentEvents.Receiver;
 using PaymentEvents.Registration;
 using PaymentEvents.Storage;
@@ -35,6 +37,9 @@ public sealed partial class DocsTests
     [InlineData(typeof(ProcessingOptions), ProcessingOptions.SectionName)]
     [InlineData(typeof(AdminOptions), AdminOptions.SectionName)]
     [InlineData(typeof(EventBusOptions), EventBusOptions.SectionName)]
+    [InlineData(typeof(DashboardOptions), DashboardOptions.SectionName)]
+    [InlineData(typeof(TrustedProxyOptions), TrustedProxyOptions.SectionName)]
+    [InlineData(typeof(PaymentEventsRouteOptions), PaymentEventsRouteOptions.SectionName)]
     public void Configuration_md_documents_every_key_an_options_class_binds(Type options, string section)
     {
         var doc = File.ReadAllText(Repo.PathOf("docs", "configuration.md"));
