@@ -1,5 +1,6 @@
 using PaymentEvents;
 using PaymentEvents.Api;
+using PaymentEvents.Storage;
 
 // `healthcheck`: the container's HEALTHCHECK (no shell or curl in the image), answered before any host is built.
 if (args is [HealthcheckCommand.Name, .. var healthcheckArgs])
@@ -11,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiHost();
 builder.AddPaymentEvents(typeof(Program).Assembly);
+// Both storage engines, so Storage:Provider picks either (sqlite by default, postgres for replicas).
+builder.Services.AddSqliteEventStore().AddPostgresEventStore();
 
 var app = builder.Build();
 

@@ -8,7 +8,7 @@ namespace PaymentEvents.Storage;
 
 /// <summary>
 /// The inbox over ADO.NET, written once for every engine: each operation with the SQL it runs. The engines
-/// (<see cref="SqliteEventStore"/>, <see cref="PostgresEventStore"/>) override only what differs: connections and
+/// (<c>SqliteEventStore</c> in PaymentEvents.Sqlite, <c>PostgresEventStore</c> in PaymentEvents.PostgreSql) override only what differs: connections and
 /// transactions, how a time is stored, the claim (locking), the insert batch (PostgreSQL sends it in one round
 /// trip) and the DDL. Parameters are written <c>@name</c>; both providers bind them by that name.
 /// <para>

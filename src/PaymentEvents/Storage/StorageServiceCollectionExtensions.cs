@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PaymentEvents.Storage;
@@ -11,8 +10,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> (section <c>Storage</c> and <c>ConnectionStrings:PaymentEvents</c>), validated
-    /// on start; registers <see cref="IEventStore"/> as a singleton (SQLite file <c>payment-events.db</c> under
-    /// <c>Storage:DataDir</c>, created if missing, or PostgreSQL); and a hosted service that migrates the schema
+    /// on start; registers <see cref="IEventStore"/> as a singleton, made by the engine <c>Storage:Provider</c> names
+    /// (registered by its package: <c>AddSqliteEventStore()</c>, <c>AddPostgresEventStore()</c>; startup fails naming
+    /// the package when it is missing); and a hosted service that migrates the schema
     /// before the app serves, and the background retention purge (<c>Storage:Retention</c>). Uses the registered <see cref="TimeProvider"/> (the system clock when none is).
     /// </summary>
     public static IServiceCollection AddEventStorage(this IServiceCollection services, IConfiguration configuration)
@@ -30,27 +30,28 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Makes <paramref name="engine"/> available to <see cref="AddEventStorage"/> (an engine package's
+    /// <c>Add*EventStore()</c> calls this); a second engine for the same provider is ignored.
+    /// </summary>
+    public static IServiceCollection AddEventStoreEngine(this IServiceCollection services, EventStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (!services.Any(d => d.ServiceType == typeof(EventStoreEngine) && d.ImplementationInstance is EventStoreEngine known && known.Serves(engine.Provider)))
+        {
+            services.AddSingleton(engine);
+        }
+
+        return services;
+    }
+
     private static IEventStore CreateStore(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var time = services.GetRequiredService<TimeProvider>();
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        if (options.IsPostgres)
-        {
-            return new PostgresEventStore(options.ConnectionString!, time, loggers.CreateLogger<PostgresEventStore>());
-        }
-
-        string directory;
-        try
-        {
-            directory = Directory.CreateDirectory(options.DataDir).FullName;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidOperationException(
-                $"Storage:DataDir '{options.DataDir}' could not be created: {ex.Message}", ex);
-        }
-
-        return new SqliteEventStore(Path.Combine(directory, SqliteEventStore.FileName), time, loggers.CreateLogger<SqliteEventStore>());
+        // StorageOptionsValidator has already failed startup, naming the package to add, when no engine serves it.
+        var engine = services.GetServices<EventStoreEngine>().FirstOrDefault(e => e.Serves(options.Provider))
+            ?? throw new InvalidOperationException(
+                $"Storage:Provider '{options.Provider}' has no engine registered: {EventStoreEngine.HowToAdd(options.Provider)}.");
+        return engine.Create(services, options);
     }
 }

@@ -121,8 +121,13 @@ public sealed partial class ReadmeSampleTests : IDisposable
         }
 
         var project = Path.Combine(host, "PaymentEvents.Api.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace(
-            @"..\PaymentEvents\PaymentEvents.csproj", Repo.PathOf("src", "PaymentEvents", "PaymentEvents.csproj"), StringComparison.Ordinal));
+        var text = File.ReadAllText(project);
+        foreach (var library in (string[])["PaymentEvents", "PaymentEvents.Sqlite", "PaymentEvents.PostgreSql"])
+        {
+            text = text.Replace($@"..\{library}\{library}.csproj", Repo.PathOf("src", library, $"{library}.csproj"), StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(project, text);
         return host;
     }
 

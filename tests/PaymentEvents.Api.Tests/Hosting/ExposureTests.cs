@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PaymentEvents.Api.Tests.Infrastructure;
+using PaymentEvents.Storage;
 using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Hosting;
@@ -82,6 +83,7 @@ public sealed class ExposureTests
                 ["PaymentKit:AppPk"] = PaymentEvents.Protocol.AppKey.Generate().PublicKeyHex,
             });
             builder.AddPaymentEvents(typeof(Program).Assembly);
+            builder.Services.AddSqliteEventStore();
             await using var app = builder.Build();
             app.MapPaymentEvents().RequireHost("pay.internal");
             await app.StartAsync();

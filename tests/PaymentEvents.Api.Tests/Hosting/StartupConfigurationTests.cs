@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using PaymentEvents.Api.Tests.Infrastructure;
+using PaymentEvents.Storage;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
@@ -108,6 +109,7 @@ public sealed class StartupConfigurationTests
             builder.WebHost.UseTestServer();
             builder.Configuration.AddInMemoryCollection(settings);
             builder.AddPaymentEvents(typeof(Program).Assembly);
+            builder.Services.AddSqliteEventStore().AddPostgresEventStore();
 
             return await Assert.ThrowsAnyAsync<Exception>(async () =>
             {

@@ -77,7 +77,7 @@ public sealed class ProcessingHost : IAsyncDisposable
         builder.Services.AddSingleton(probe);
         builder.Services.AddSingleton(new HostName(name));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddEventStorage(builder.Configuration);
+        builder.Services.AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
         configure(builder.Services);
         builder.Services.AddPaymentEventHandlers(handlers);
         builder.Services.AddEventProcessing(builder.Configuration);

@@ -17,7 +17,7 @@ public sealed class PostgresStorageRegistrationTests(PostgresServerFixture serve
             ["Storage:Provider"] = "postgres",
             ["ConnectionStrings:PaymentEvents"] = await server.CreateDatabaseAsync(),
         });
-        builder.Services.AddEventStorage(builder.Configuration);
+        builder.Services.AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
         using var host = builder.Build();
 
         await host.StartAsync();

@@ -45,7 +45,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDir"] = Path.Combine(_root, "data") });
         builder.Services.AddSingleton<ClaimingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClaimingService>());
-        builder.Services.AddEventStorage(builder.Configuration);
+        builder.Services.AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
         using var host = builder.Build();
 
         await host.StartAsync();
@@ -60,7 +60,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         var services = new ServiceCollection().AddLogging();
         services.AddEventStorage(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDir"] = Path.Combine(_root, "data") })
-            .Build());
+            .Build()).AddSqliteEventStore();
         var provider = services.BuildServiceProvider();
         Assert.IsType<SqliteEventStore>(provider.GetRequiredService<IEventStore>());
 
@@ -84,6 +84,34 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlite", "Storage:Provider=sqlite but that storage engine is not registered: add the PaymentEvents.Sqlite package and call services.AddSqliteEventStore().")]
+    [InlineData("postgres", "Storage:Provider=postgres but that storage engine is not registered: add the PaymentEvents.PostgreSql package and call services.AddPostgresEventStore().")]
+    public async Task A_provider_whose_engine_is_not_registered_stops_startup_naming_the_package(string provider, string message)
+    {
+        // Only the other engine registered: the configured one's package is missing.
+        using var host = BuildHost(
+            new()
+            {
+                ["Storage:Provider"] = provider,
+                ["Storage:DataDir"] = Path.Combine(_root, "data"),
+                ["ConnectionStrings:PaymentEvents"] = "Host=127.0.0.1;Username=x",
+            },
+            services => provider == "sqlite" ? services.AddPostgresEventStore() : services.AddSqliteEventStore());
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(message, Assert.Single(ex.Failures));
+    }
+
+    [Fact]
+    public void Registering_an_engine_twice_keeps_one()
+    {
+        var services = new ServiceCollection().AddSqliteEventStore().AddSqliteEventStore().AddPostgresEventStore();
+
+        Assert.Equal(["sqlite", "postgres"], services.Where(d => d.ServiceType == typeof(EventStoreEngine)).Select(d => ((EventStoreEngine)d.ImplementationInstance!).Provider));
     }
 
     [Fact]
@@ -150,11 +178,11 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> settings)
+    private static IHost BuildHost(Dictionary<string, string?> settings, Func<IServiceCollection, IServiceCollection>? engines = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddEventStorage(builder.Configuration);
+        (engines ?? (s => s.AddSqliteEventStore().AddPostgresEventStore()))(builder.Services.AddEventStorage(builder.Configuration));
         return builder.Build();
     }
 
