@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every command of README.md's ```sh blocks as printed, in order. Lines that start the service
 # (`dotnet run --project src/PaymentEvents.Api`, `dotnet out/PaymentEvents.Api.dll`) run in the background until
-# /readyz answers and are stopped at the end; `0x...` placeholders become a key pair made by `keygen`.
+# /readyz answers and are stopped at the end; `0x...` placeholders become a key pair made by `keygen`, and the
+# services run with an admin key that `export PAYMENTEVENTS_API_KEY=...` hands to the CLI.
 # The few lines that need what CI does not have are named below with the test that covers them instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,9 @@ wait_ready() { # url
 keys=$(dotnet run --project src/PaymentEvents.Cli -- keygen)
 app_pk=$(sed -n 's/^PaymentKit__AppPk=//p' <<<"$keys")
 app_sk=$(sed -n 's/^PaymentKit__AppSk=//p' <<<"$keys")
+# Every service this script starts has the admin API on, so the README's `events` commands have something to ask.
+admin_key="readme-commands-$RANDOM$RANDOM$RANDOM"
+export Admin__ApiKey=$admin_key
 
 # The sh blocks, continuation lines joined, comments and blank lines dropped.
 mapfile -t commands < <(awk '
@@ -60,6 +64,13 @@ for command in "${commands[@]}"; do
     *"dotnet out/PaymentEvents.Api.dll"*)
       setsid bash -c "$command" & pids+=($!)
       wait_ready http://localhost:5000/readyz ;;
+    "export PAYMENTEVENTS_API_KEY=..."*)
+      export PAYMENTEVENTS_API_KEY=$admin_key ;;
+    *" events tail"*)
+      # Follows until stopped: still following after 30 s (timeout's 124) is success; an error exits sooner.
+      status=0
+      timeout 30 bash -c "$command" || status=$?
+      [ "$status" -eq 124 ] ;;
     *)
       bash -c "$command" ;;
   esac
