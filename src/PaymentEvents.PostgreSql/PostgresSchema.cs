@@ -85,5 +85,9 @@ internal static class PostgresSchema
                 FROM payment_event_handler_attempts;
             DROP TABLE payment_event_handler_attempts;
             """),
+        (3, """
+            -- v3: the W3C traceparent of the span that received the event; processing links its span to it.
+            ALTER TABLE payment_events ADD COLUMN trace_parent text NULL;
+            """),
     ];
 }

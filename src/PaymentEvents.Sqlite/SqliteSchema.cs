@@ -117,6 +117,10 @@ internal static class SqliteSchema
                 FROM temp.attempts_v1;
             DROP TABLE temp.attempts_v1;
             """),
+        (3, """
+            -- v3: the W3C traceparent of the span that received the event; processing links its span to it.
+            ALTER TABLE payment_events ADD COLUMN trace_parent TEXT NULL;
+            """),
     ];
 
     public static long ToDb(DateTimeOffset value) => (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

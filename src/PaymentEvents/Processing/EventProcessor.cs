@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -187,9 +188,13 @@ internal sealed class EventProcessor : BackgroundService
 
     private async Task ProcessAsync(EventLease lease)
     {
-        // One span per attempt. It should link to the receive span (the trace context stored with the event):
-        // that needs the trace_parent column requested in coord/store-api.md, so for now it is a root span.
-        using var activity = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.process", System.Diagnostics.ActivityKind.Consumer)
+        // One span per attempt, a root of its own (processing happens later, maybe on another replica) linked to the
+        // receive span whose context was stored with the event; a missing or malformed value means no link.
+        ActivityLink[]? links = ActivityContext.TryParse(lease.TraceParent, null, isRemote: true, out var received)
+            ? [new ActivityLink(received)]
+            : null;
+        using var activity = TelemetryServiceCollectionExtensions.Source.StartActivity(
+                "paymentevents.process", ActivityKind.Consumer, parentContext: default, links: links)
             ?.SetTag("paymentevents.event.id", lease.EventId).SetTag("paymentevents.event.type", lease.Type).SetTag("paymentevents.attempt", lease.Attempt);
         var started = _timeProvider.GetTimestamp();
         using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abortToken);

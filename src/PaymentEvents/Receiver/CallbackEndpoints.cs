@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -133,10 +134,12 @@ internal static class CallbackEndpoints
                 // Stored before acknowledging: a 2xx is a promise the event will be handled.
                 // Not cancelled by a client abort; the insert is one statement either way.
                 // The payload is stored as the bytes that arrived; the store is done with them when the insert returns.
+                // The receive span's context goes with the event, so the later processing span links to this delivery.
+                var traceParent = receive?.IdFormat == ActivityIdFormat.W3C ? receive.Id : null;
                 using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
                 var now = receiver.TimeProvider.GetUtcNow();
                 outcome = await store.InsertAsync(
-                    new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now),
+                    new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now) { TraceParent = traceParent },
                     CancellationToken.None);
             }
             catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)

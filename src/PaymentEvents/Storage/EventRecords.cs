@@ -24,6 +24,12 @@ public sealed record NewEvent(string Id, string Type, string? ObjectId, bool? Li
         : this(id, type, objectId, livemode, Encoding.UTF8.GetBytes(payload), receivedAt)
     {
     }
+
+    /// <summary>
+    /// W3C <c>traceparent</c> of the span that received the event (null when there was none); the processing span
+    /// links to it, so a delivery's trace leads to the handler runs that happen later.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }
 
 public enum InsertOutcome
@@ -54,6 +60,9 @@ public sealed record EventLease(
 
     /// <summary>Handlers that already succeeded for this event (read with the claim; they are not run again).</summary>
     public IReadOnlySet<string> SucceededHandlers { get; init; } = EmptySet;
+
+    /// <summary>W3C <c>traceparent</c> stored with the event (<see cref="NewEvent.TraceParent"/>); null when none.</summary>
+    public string? TraceParent { get; init; }
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>(StringComparer.Ordinal);
 }

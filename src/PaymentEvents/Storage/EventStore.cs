@@ -143,8 +143,8 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
 
     protected const string InsertEventSql = """
         INSERT INTO payment_events
-            (id, type, object_id, livemode, payload, status, received_at, updated_at, attempts, attempts_since_replay, next_attempt_at)
-        VALUES (@id, @type, @object_id, @livemode, @payload, 'received', @received_at, @now, 0, 0, @now)
+            (id, type, object_id, livemode, payload, status, received_at, updated_at, attempts, attempts_since_replay, next_attempt_at, trace_parent)
+        VALUES (@id, @type, @object_id, @livemode, @payload, 'received', @received_at, @now, 0, 0, @now, @trace_parent)
         ON CONFLICT (id) DO NOTHING
         """;
 
@@ -153,6 +153,7 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
     [
         ("id", newEvent.Id), ("type", newEvent.Type), ("object_id", newEvent.ObjectId), ("livemode", newEvent.Livemode),
         ("payload", PayloadValue(newEvent.Payload)), ("received_at", ToDb(newEvent.ReceivedAt)), ("now", now),
+        ("trace_parent", newEvent.TraceParent),
     ];
 
     /// <summary>
@@ -207,7 +208,7 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         """;
 
     /// <summary>What a claim returns; read by <see cref="ReadLeasesAsync"/>.</summary>
-    protected const string ClaimReturning = "seq, id, type, object_id, payload, attempts_since_replay, lease_token, attempts";
+    protected const string ClaimReturning = "seq, id, type, object_id, payload, attempts_since_replay, lease_token, attempts, trace_parent";
 
     /// <summary>Leases the due events (<see cref="DueEventsSql"/>) with the engine's locking; arrival order.</summary>
     protected abstract Task<List<(EventLease Lease, int TotalAttempts)>> ClaimDueAsync(
@@ -263,6 +264,7 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
                 reader.GetFieldValue<byte[]>(4), reader.GetInt32(5), owner, expires)
             {
                 LeaseToken = reader.GetInt64(6),
+                TraceParent = reader.IsDBNull(8) ? null : reader.GetString(8),
             }, reader.GetInt32(7)));
         }
 

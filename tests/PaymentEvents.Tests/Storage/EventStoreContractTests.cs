@@ -785,6 +785,22 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_trace_parent_stored_with_an_event_comes_back_with_its_claim_and_null_stays_null()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var now = Time.GetUtcNow();
+        // Inserted together, so they share one group commit (the engines' batch paths).
+        await Task.WhenAll(
+            Store.InsertAsync(new NewEvent("evt_traced", "t", null, null, "{}", now) { TraceParent = traceParent }, default),
+            Store.InsertAsync(new NewEvent("evt_untraced", "t", null, null, "{}", now), default));
+
+        var claimed = (await Store.ClaimAsync("w", 10, Lease, default)).ToDictionary(l => l.EventId);
+
+        Assert.Equal(traceParent, claimed["evt_traced"].TraceParent);
+        Assert.Null(claimed["evt_untraced"].TraceParent);
+    }
+
+    [Fact]
     public async Task Migrate_is_idempotent_and_safe_to_run_concurrently()
     {
         await Store.InsertAsync(new NewEvent("evt_keep", "t", null, null, "{}", Time.GetUtcNow()), default);
@@ -850,6 +866,7 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         Assert.True(await store.ReplayAsync("evt_old", default));
         var claimed = await store.ClaimAsync("w", 10, Lease, default);
         Assert.Equal(["evt_old", "evt_new"], claimed.Select(l => l.EventId));
+        Assert.All(claimed, l => Assert.Null(l.TraceParent));
         Assert.Equal("""{"id":"evt_new"}"""u8.ToArray(), claimed[1].Payload.ToArray());
         Assert.Equal(new HashSet<string> { "Billing" }, claimed[0].SucceededHandlers);
         Assert.True(await store.FinishAsync(EventCompletion.Processed(claimed[0], [StoreTestExtensions.Run("Mailer", Time.GetUtcNow())]), default));
