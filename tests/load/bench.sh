@@ -32,7 +32,7 @@ CLK_TCK="$(getconf CLK_TCK)"
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-processed() { curl -fs "http://127.0.0.1:$PORT/metrics" | awk '/^paymentevents_events_processed_total/ { n += $NF } END { print n + 0 }'; }
+processed() { curl -fs "http://127.0.0.1:$PORT/metrics" | awk '/^paymentevents_processing_events_total/ { n += $NF } END { print n + 0 }'; }
 
 wait_up() {
   for _ in $(seq 1 150); do

@@ -38,7 +38,7 @@ SENT_AT=$(date +%s.%N)
 
 # Handlers run off the request path: wait (bounded) until the processor has finished every event, and
 # report how long the inbox took to drain from the first delivery.
-processed() { curl -fs "http://127.0.0.1:$PORT/metrics" | awk '/^paymentevents_events_processed_total/ { n += $NF } END { print n + 0 }'; }
+processed() { curl -fs "http://127.0.0.1:$PORT/metrics" | awk '/^paymentevents_processing_events_total/ { n += $NF } END { print n + 0 }'; }
 for _ in $(seq 1 600); do
   [ "$(processed)" -ge "$COUNT" ] && break
   sleep 0.1
@@ -47,4 +47,4 @@ DONE_AT=$(date +%s.%N)
 awk -v n="$(processed)" -v c="$COUNT" -v s="$SENT_AT" -v d="$DONE_AT" \
   'BEGIN { printf "processed %d/%d events; inbox drained %.2f s after the first delivery (%.0f events/s end to end)\n", n, c, d - s, n / (d - s) }'
 echo "--- /metrics (deliveries)"
-curl -fs "http://127.0.0.1:$PORT/metrics" | grep -E '^paymentevents_(deliveries_total|delivery_duration_seconds_(sum|count))' || true
+curl -fs "http://127.0.0.1:$PORT/metrics" | grep -E '^paymentevents_receiver_(deliveries_total|duration_seconds_(sum|count))' || true
