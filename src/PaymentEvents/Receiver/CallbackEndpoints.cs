@@ -89,81 +89,82 @@ internal static class CallbackEndpoints
             return TooLarge(receiver, started);
         }
 
-        using (body)
+        // Returned to the pool when the response is done, not here: the rejection log reads the excerpt of a refused
+        // delivery from these bytes after the endpoint has answered (no second copy of every body).
+        http.Response.RegisterForDispose(body);
+        http.Items[Rejections.RejectionRecorder.BodyItem] = body;
+        var headers = ReadHeaders(request);
+        if (string.IsNullOrEmpty(headers.Signature))
         {
-            var headers = ReadHeaders(request);
-            if (string.IsNullOrEmpty(headers.Signature))
-            {
-                return BadRequest(receiver, started, "missing_signature", $"The {SignatureHeaders.SignatureHeader} header is missing.");
-            }
-
-            // Cheap early reject: headers no trusted key could have signed, or outside their time window, cost no body parse.
-            if (receiver.Verifier.CheckHeaders(headers) is { } refused)
-            {
-                return Rejected(receiver, started, null, refused);
-            }
-
-            if (!DeliveryEnvelope.TryParse(body.Memory, out var envelope, out var bodyError))
-            {
-                return BadRequest(receiver, started, "invalid_body", bodyError);
-            }
-
-            http.Features.Set(new ReceivedEventFeature(envelope.Id, envelope.Type));
-            receive?.SetTag("paymentevents.event.id", envelope.Id).SetTag("paymentevents.event.type", envelope.Type);
-
-            var signed = new SignedRequest(request.Method, PrimaryPath(http), QueryOf(request), body.Memory, headers)
-            {
-                AlternatePaths = AlternatePaths(http, receiver.CallbackPath),
-            };
-            VerificationResult verdict;
-            using (var verify = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.verify"))
-            {
-                verdict = receiver.Verifier.Verify(signed);
-                verify?.SetTag("paymentevents.verification.status", ReasonName(verdict.Status));
-            }
-
-            if (!verdict.IsValid)
-            {
-                http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
-                return Rejected(receiver, started, envelope, verdict);
-            }
-
-            InsertOutcome outcome;
-            try
-            {
-                // Stored before acknowledging: a 2xx is a promise the event will be handled.
-                // Not cancelled by a client abort; the insert is one statement either way.
-                // The payload is stored as the bytes that arrived; the store is done with them when the insert returns.
-                // The receive span's context goes with the event, so the later processing span links to this delivery.
-                var traceParent = receive?.IdFormat == ActivityIdFormat.W3C ? receive.Id : null;
-                using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
-                var now = receiver.TimeProvider.GetUtcNow();
-                outcome = await store.InsertAsync(
-                    new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now) { TraceParent = traceParent },
-                    CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
-            {
-                ReceiverLog.StoreUnavailable(receiver.Logger, ex, envelope.Id, envelope.Type);
-                receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, null, receiver.TimeProvider.GetElapsedTime(started));
-                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Event store unavailable",
-                    detail: "The event could not be stored; retry later.");
-            }
-
-            var duplicate = outcome == InsertOutcome.Duplicate;
-            if (!duplicate)
-            {
-                // No handler work on the request path: wake the processor, which claims from the store.
-                inbox.Notify();
-            }
-
-            ReceiverLog.Accepted(receiver.Logger, envelope.Id, envelope.Type, duplicate, verdict.Version, verdict.MatchedKey?.Name, verdict.MatchedPath);
-            receiver.Metrics.Delivery(duplicate ? DeliveryOutcome.Duplicate : DeliveryOutcome.Stored, null, receiver.TimeProvider.GetElapsedTime(started));
-            return TypedResults.Ok(new CallbackResponse(true, duplicate));
+            return BadRequest(receiver, started, "missing_signature", $"The {SignatureHeaders.SignatureHeader} header is missing.");
         }
+
+        // Cheap early reject: headers no trusted key could have signed, or outside their time window, cost no body parse.
+        if (receiver.Verifier.CheckHeaders(headers) is { } refused)
+        {
+            return Rejected(receiver, started, null, refused);
+        }
+
+        if (!DeliveryEnvelope.TryParse(body.Memory, out var envelope, out var bodyError))
+        {
+            return BadRequest(receiver, started, "invalid_body", bodyError);
+        }
+
+        http.Features.Set(new ReceivedEventFeature(envelope.Id, envelope.Type));
+        receive?.SetTag("paymentevents.event.id", envelope.Id).SetTag("paymentevents.event.type", envelope.Type);
+
+        var signed = new SignedRequest(request.Method, PrimaryPath(http), QueryOf(request), body.Memory, headers)
+        {
+            AlternatePaths = AlternatePaths(http, receiver.CallbackPath),
+        };
+        VerificationResult verdict;
+        using (var verify = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.verify"))
+        {
+            verdict = receiver.Verifier.Verify(signed);
+            verify?.SetTag("paymentevents.verification.status", ReasonName(verdict.Status));
+        }
+
+        if (!verdict.IsValid)
+        {
+            http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
+            return Rejected(receiver, started, envelope, verdict);
+        }
+
+        InsertOutcome outcome;
+        try
+        {
+            // Stored before acknowledging: a 2xx is a promise the event will be handled.
+            // Not cancelled by a client abort; the insert is one statement either way.
+            // The payload is stored as the bytes that arrived; the store is done with them when the insert returns.
+            // The receive span's context goes with the event, so the later processing span links to this delivery.
+            var traceParent = receive?.IdFormat == ActivityIdFormat.W3C ? receive.Id : null;
+            using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
+            var now = receiver.TimeProvider.GetUtcNow();
+            outcome = await store.InsertAsync(
+                new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now) { TraceParent = traceParent },
+                CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
+        {
+            ReceiverLog.StoreUnavailable(receiver.Logger, ex, envelope.Id, envelope.Type);
+            receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, null, receiver.TimeProvider.GetElapsedTime(started));
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Event store unavailable",
+                detail: "The event could not be stored; retry later.");
+        }
+
+        var duplicate = outcome == InsertOutcome.Duplicate;
+        if (!duplicate)
+        {
+            // No handler work on the request path: wake the processor, which claims from the store.
+            inbox.Notify();
+        }
+
+        ReceiverLog.Accepted(receiver.Logger, envelope.Id, envelope.Type, duplicate, verdict.Version, verdict.MatchedKey?.Name, verdict.MatchedPath);
+        receiver.Metrics.Delivery(duplicate ? DeliveryOutcome.Duplicate : DeliveryOutcome.Stored, null, receiver.TimeProvider.GetElapsedTime(started));
+        return TypedResults.Ok(new CallbackResponse(true, duplicate));
     }
 
     private static ProblemHttpResult TooLarge(ReceiverContext receiver, long started)

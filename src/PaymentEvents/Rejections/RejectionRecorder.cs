@@ -11,24 +11,16 @@ namespace PaymentEvents.Rejections;
 internal sealed class RejectionRecorder(RejectionLog log, TimeProvider timeProvider) : IEndpointFilter
 {
     public const string ReasonItem = "PaymentEvents.RejectionReason";
+
+    /// <summary>The callback's <see cref="Receiver.RequestBody"/>, alive until the response completes.</summary>
+    public const string BodyItem = "PaymentEvents.RequestBody";
     internal const int ExcerptBytes = 1024;
     private const int MaxHeaderValue = 256;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var original = http.Request.Body;
-        var capture = new ExcerptStream(original, ExcerptBytes);
-        http.Request.Body = capture;
-        object? result;
-        try
-        {
-            result = await next(context);
-        }
-        finally
-        {
-            http.Request.Body = original;
-        }
+        var result = await next(context);
 
         // The callback returns Results<Ok<...>, ProblemHttpResult>: look at the result inside.
         var answer = result is INestedHttpResult nested ? nested.Result : result;
@@ -37,7 +29,11 @@ internal sealed class RejectionRecorder(RejectionLog log, TimeProvider timeProvi
             var reason = http.Items.TryGetValue(ReasonItem, out var noted) && noted is string text
                 ? text
                 : (answer as ProblemHttpResult)?.ProblemDetails.Detail ?? "rejected";
-            log.Add(Describe(http, rejected.StatusCode!.Value, reason, capture.Excerpt));
+            // The bytes the callback read (none when it refused the body unread, e.g. a Content-Length over the limit).
+            var excerpt = http.Items.TryGetValue(BodyItem, out var read) && read is Receiver.RequestBody body
+                ? body.Memory.Span[..Math.Min(body.Length, ExcerptBytes)]
+                : [];
+            log.Add(Describe(http, rejected.StatusCode!.Value, reason, excerpt));
         }
 
         return result;
