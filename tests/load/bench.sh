@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNT="${COUNT:-5000}"
 CONNECTIONS="${CONNECTIONS:-32}"
+WARMUP="${WARMUP:-5000}" # deliveries sent (and not counted) before each measured run: the JIT reaches optimised code
 SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
 TARGETS="${TARGETS:-node sqlite postgres}"
@@ -100,7 +101,7 @@ for target in $TARGETS; do
     postgres) start_postgres; start_paymentevents postgres; has_processor=1 ;;
     *) echo "unknown target $target"; exit 2 ;;
   esac
-  "${LOADGEN[@]}" run "http://127.0.0.1:$PORT" "$SK" 500 "$CONNECTIONS" >/dev/null || true # warm-up (JIT, pools)
+  "${LOADGEN[@]}" run "http://127.0.0.1:$PORT" "$SK" "$WARMUP" "$CONNECTIONS" >/dev/null || true # warm-up (JIT, pools)
   read -r rps p50 p99 errors rss cpu drained < <(measure 0 "$has_processor")
   ROWS+=("$target closed $rps $p50 $p99 $errors $rss $cpu $drained")
   rate=$(( rps / 2 ))
