@@ -35,6 +35,9 @@ internal sealed class EventProcessor : BackgroundService
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationToken _abortToken;
     private readonly ConcurrentDictionary<long, Task> _running = new();
+
+    // Claimed ahead and not started yet, in claim (arrival) order; only the loop in ExecuteAsync touches it.
+    private readonly Queue<EventLease> _claimed = new();
     private long _nextRunId;
 
     public EventProcessor(
@@ -96,21 +99,28 @@ internal sealed class EventProcessor : BackgroundService
             await TakeBackPredecessorLeasesAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                var wanted = Math.Min(_options.MaxConcurrency - _running.Count, _options.BatchSize);
+                await StartClaimedAsync(stoppingToken);
+
+                // Claim ahead: up to BatchSize events wait behind the running ones, so one claim (one commit) feeds
+                // several runs instead of one per finished event; the next claim comes once half of them started.
+                // Order is safe: a claim only returns the earliest unfinished event of each object, and the next event
+                // of that object becomes claimable only after this one is finished.
+                var room = _options.MaxConcurrency + _options.BatchSize - _running.Count - _claimed.Count;
                 var maybeMore = false;
-                if (wanted > 0)
+                if (room > 0 && _claimed.Count <= _options.BatchSize / 2)
                 {
+                    var wanted = Math.Min(room, _options.BatchSize);
                     var leases = await ClaimAsync(wanted, stoppingToken);
                     foreach (var lease in leases)
                     {
-                        Start(lease);
+                        _claimed.Enqueue(lease);
                     }
 
                     // A full batch suggests more is due now; a short one means wait for a signal or the poll.
                     maybeMore = leases.Count == wanted;
                 }
 
-                if (maybeMore && _running.Count < _options.MaxConcurrency)
+                if (maybeMore || (_claimed.Count > 0 && _running.Count < _options.MaxConcurrency))
                 {
                     continue;
                 }
@@ -125,6 +135,67 @@ internal sealed class EventProcessor : BackgroundService
         {
             ProcessingLog.ProcessorStopping(_logger, Owner, _running.Count);
             await Task.WhenAll(_running.Values);
+            await ReleaseClaimedAsync();
+        }
+    }
+
+    /// <summary>Starts claimed events while slots are free; one that waited long gets its lease renewed first.</summary>
+    private async Task StartClaimedAsync(CancellationToken stoppingToken)
+    {
+        while (_running.Count < _options.MaxConcurrency && _claimed.TryDequeue(out var lease))
+        {
+            // Waiting costs lease time (slow handlers ahead of it): past a third of it, renew before running, as a
+            // running event's lease is renewed every third. A lease that is gone now belongs to someone else.
+            if (_timeProvider.GetUtcNow() >= lease.LeaseExpiresAt - (_options.LeaseDuration * 2 / 3))
+            {
+                bool held;
+                try
+                {
+                    held = await _store.RenewLeaseAsync(lease, _options.LeaseDuration, stoppingToken);
+                }
+                catch (StorageUnavailableException e)
+                {
+                    // Not run: its lease expires and the event is claimed again.
+                    ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
+                    continue;
+                }
+
+                if (!held)
+                {
+                    ProcessingLog.LeaseLost(_logger, lease.EventId);
+                    continue;
+                }
+
+                lease = lease with { LeaseExpiresAt = _timeProvider.GetUtcNow() + _options.LeaseDuration };
+            }
+
+            Start(lease);
+        }
+    }
+
+    /// <summary>
+    /// At shutdown, events claimed ahead but never started are handed back at once (their leases expire now), so another
+    /// replica or the next start runs them without waiting out <see cref="ProcessingOptions.LeaseDuration"/>.
+    /// </summary>
+    private async Task ReleaseClaimedAsync()
+    {
+        if (_claimed.Count == 0)
+        {
+            return;
+        }
+
+        var waiting = _claimed.Count;
+        _claimed.Clear();
+        try
+        {
+            // Every event of this owner is finished by now, except these and any whose outcome could not be recorded;
+            // releasing those too only lets them run again sooner.
+            var released = await _store.ExpireLeasesAsync(Owner, CancellationToken.None);
+            ProcessingLog.ClaimedReleased(_logger, released, waiting);
+        }
+        catch (StorageUnavailableException e)
+        {
+            ProcessingLog.ClaimedNotReleased(_logger, e, waiting);
         }
     }
 

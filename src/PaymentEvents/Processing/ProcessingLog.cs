@@ -53,4 +53,12 @@ internal static partial class ProcessingLog
     [LoggerMessage(EventId = 1215, Level = LogLevel.Information,
         Message = "Took back {Count} event(s) leased by {Owner}, an earlier process of this instance that is gone; they run now instead of after their lease expires.")]
     public static partial void PredecessorLeasesReleased(ILogger logger, int count, string owner);
+
+    [LoggerMessage(EventId = 1216, Level = LogLevel.Information,
+        Message = "Handed back {Waiting} claimed event(s) that had not started at shutdown ({Released} lease(s) released); another instance or the next start runs them now")]
+    public static partial void ClaimedReleased(ILogger logger, int released, int waiting);
+
+    [LoggerMessage(EventId = 1217, Level = LogLevel.Warning,
+        Message = "Could not hand back {Waiting} claimed event(s) at shutdown; they run once their lease expires (Processing:LeaseDuration)")]
+    public static partial void ClaimedNotReleased(ILogger logger, Exception exception, int waiting);
 }

@@ -11,8 +11,12 @@ public sealed class ProcessingOptions
     /// </summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Events handled at the same time by this instance (1..256). Events of one object never overlap.</summary>
-    public int MaxConcurrency { get; set; } = 4;
+    /// <summary>
+    /// Events handled at the same time by this instance (1..256). Events of one object never overlap. Events that finish
+    /// together share one commit of their outcomes, so more in flight means fewer commits per event (measured: draining
+    /// a backlog on SQLite, 4 gave ~3,200 events/s, 16 ~6,300/s); lower it when handlers must not run that widely.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 16;
 
     /// <summary>Tries per event before it is marked <c>dead</c> (1..100). Replay starts the count again.</summary>
     public int MaxAttempts { get; set; } = 8;
@@ -29,6 +33,10 @@ public sealed class ProcessingOptions
     /// <summary>How often the store is polled when nothing signals new work (other replicas' events, due retries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most events claimed in one query (1..1000); never more than free concurrency slots.</summary>
-    public int BatchSize { get; set; } = 16;
+    /// <summary>
+    /// Most events claimed in one query (1..1000), and most claimed ahead of free slots: they wait (leased) behind the
+    /// running events of this instance, so one claim feeds several runs. Lower it when handlers are slow and replicas
+    /// should share the work more evenly.
+    /// </summary>
+    public int BatchSize { get; set; } = 64;
 }

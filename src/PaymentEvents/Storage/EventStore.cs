@@ -652,7 +652,7 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         }, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<MinuteCount>> PerMinuteAsync(
+    private async Task<IReadOnlyList<MinuteCount>> PerMinuteAsync(
         DbConnection connection, string sql, object since, long firstMinute, CancellationToken cancellationToken)
     {
         var counts = new long[60];
@@ -673,13 +673,33 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
     /// <summary>Opens a connection, runs <paramref name="work"/>, maps provider errors to <see cref="StorageUnavailableException"/>.</summary>
-    protected async Task<T> RunAsync<T>(string operation, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    protected Task<T> RunAsync<T>(string operation, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunOnAsync(operation, OpenAsync, owned: true, work, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunAsync{T}"/> on the connection <paramref name="open"/> gives, disposed afterwards only when
+    /// <paramref name="owned"/> (SQLite keeps its one write connection open).
+    /// </summary>
+    protected async Task<T> RunOnAsync<T>(
+        string operation, Func<CancellationToken, Task<DbConnection>> open, bool owned, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            return await work(connection);
+            var connection = await open(cancellationToken);
+            try
+            {
+                return await work(connection);
+            }
+            finally
+            {
+                if (owned)
+                {
+                    await connection.DisposeAsync();
+                }
+            }
         }
         catch (Exception e) when (IsDatabaseError(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -702,22 +722,35 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
     /// token (a write is short and is not abandoned half-way); <paramref name="cancellationToken"/> is checked before.
     /// </summary>
     protected virtual Task<T> WriteAsync<T>(string operation, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(operation, async connection =>
-        {
-            await using var transaction = await BeginWriteAsync(connection);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(CancellationToken.None);
-            return result;
-        }, cancellationToken);
+        RunAsync(operation, connection => InTransactionAsync(connection, work), cancellationToken);
+
+    /// <summary>The transaction of <see cref="WriteAsync{T}"/>: begun, <paramref name="work"/>, committed.</summary>
+    protected async Task<T> InTransactionAsync<T>(DbConnection connection, Func<DbConnection, DbTransaction, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var transaction = await BeginWriteAsync(connection);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(CancellationToken.None);
+        return result;
+    }
 
     /// <summary>The current time as a parameter value.</summary>
     protected object Now() => ToDb(Time.GetUtcNow());
 
-    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>A command for <paramref name="sql"/> on <paramref name="connection"/> (SQLite reuses prepared ones).</summary>
+    protected virtual DbCommand CreateCommand(DbConnection connection, string sql)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        return command;
+    }
+
+    protected DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = CreateCommand(connection, sql);
         command.Transaction = transaction;
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
@@ -729,13 +762,13 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         return command;
     }
 
-    protected static async Task<int> NonQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    protected async Task<int> NonQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    protected static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    protected async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, transaction, sql, parameters);
         return await command.ExecuteScalarAsync(CancellationToken.None);

@@ -12,7 +12,8 @@ public sealed class ProcessingOptionsValidatorTests
         var options = new ProcessingOptions();
 
         Assert.True(Validator.Validate(null, options).Succeeded);
-        Assert.Equal(4, options.MaxConcurrency);
+        Assert.Equal(16, options.MaxConcurrency);
+        Assert.Equal(64, options.BatchSize);
         Assert.Equal(8, options.MaxAttempts);
         Assert.Equal(TimeSpan.FromSeconds(1), options.PollInterval);
     }
