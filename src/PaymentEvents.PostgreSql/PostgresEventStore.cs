@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -78,6 +79,86 @@ public sealed class PostgresEventStore : EventStore
 
             return (IReadOnlyList<InsertOutcome>)outcomes;
         }, CancellationToken.None);
+
+    /// <summary>
+    /// One round trip, one implicit transaction: one statement per completion, the fenced status change with its
+    /// attempt rows as a data-modifying CTE (<see cref="FinishStatement"/>). If any statement fails, PostgreSQL rolls
+    /// back the whole batch and the group commit retries its completions one by one, as with the base version.
+    /// </summary>
+    protected override Task<IReadOnlyList<bool>> FinishBatchAsync(IReadOnlyList<EventCompletion> batch) =>
+        RunAsync("record event outcomes", async connection =>
+        {
+            var now = Now();
+            await using var commands = new NpgsqlBatch((NpgsqlConnection)connection);
+            foreach (var completion in batch)
+            {
+                commands.BatchCommands.Add(FinishStatement(completion, now));
+            }
+
+            var held = new bool[batch.Count];
+            await using var reader = await commands.ExecuteReaderAsync(CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await reader.NextResultAsync(CancellationToken.None);
+                }
+
+                await reader.ReadAsync(CancellationToken.None);
+                held[i] = LeaseHeld(batch[i].Lease, (int)reader.GetInt64(0), FinishOperation);
+            }
+
+            return (IReadOnlyList<bool>)held;
+        }, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="EventStore.FinishEventSql"/> returning the event's id, and the attempt rows inserted only for a row it
+    /// updated (a lost lease writes nothing); the statement returns how many rows the fenced update changed (1 or 0).
+    /// <para>
+    /// The attempt numbers: all parts of one statement share its snapshot, so the INSERT cannot see its own rows; a
+    /// run's number is therefore the handler's stored maximum plus its position among this completion's runs of that
+    /// handler (the processor runs each handler once, but this keeps the base version's numbering for any input).
+    /// Earlier statements of the batch are visible (each statement takes a fresh snapshot). A concurrent
+    /// transaction that committed attempts of this event while the UPDATE waited for the row lock cannot be missed
+    /// by the snapshot taken before the wait: every writer of attempts ends the lease the fence checks, so the
+    /// fence would fail and nothing is inserted.
+    /// </para>
+    /// </summary>
+    private NpgsqlBatchCommand FinishStatement(EventCompletion completion, object now)
+    {
+        var parameters = new List<(string Name, object? Value)>(FinishValues(completion, now));
+        var sql = new StringBuilder($"WITH done AS (\n{FinishEventSql}\nRETURNING id)");
+        if (completion.Runs.Count > 0)
+        {
+            var rows = new List<string>(completion.Runs.Count);
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var j = 0; j < completion.Runs.Count; j++)
+            {
+                var run = completion.Runs[j];
+                var nth = seen[run.Handler] = seen.GetValueOrDefault(run.Handler) + 1;
+                parameters.AddRange(RunValues(run).Select(p => ($"{p.Name}{j}", p.Value)));
+                parameters.Add(($"nth{j}", nth));
+                // Explicit types: a NULL error (or any parameter) in a VALUES list would otherwise resolve to text
+                // or fail to resolve at all.
+                rows.Add($"(@handler{j}::text, @nth{j}::integer, @started{j}::timestamptz, @duration{j}::bigint, @outcome{j}::text, @error{j}::text)");
+            }
+
+            sql.Append($"""
+                ,
+                attempts AS (
+                    INSERT INTO payment_event_attempts (event_id, handler, attempt, started_at, duration_us, outcome, error)
+                    SELECT done.id, r.handler,
+                           COALESCE((SELECT MAX(a.attempt) FROM payment_event_attempts a
+                                     WHERE a.event_id = done.id AND a.handler = r.handler), 0) + r.nth,
+                           r.started, r.duration, r.outcome, r.error
+                    FROM done CROSS JOIN (VALUES {string.Join(", ", rows)}) AS r (handler, nth, started, duration, outcome, error))
+                """);
+        }
+
+        // A data-modifying CTE runs to completion whether or not the main query reads it.
+        sql.Append("\nSELECT count(*) FROM done");
+        return BatchCommand(sql.ToString(), [.. parameters]);
+    }
 
     protected override Task<List<(EventLease Lease, int TotalAttempts)>> ClaimDueAsync(
         string owner, int max, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken) =>

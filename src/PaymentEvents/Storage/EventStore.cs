@@ -38,7 +38,7 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         Time = time;
         Logger = logger;
         _inserts = new(InsertBatchAsync, MaxBatch);
-        _finishes = new(batch => WriteAsync("record event outcomes", (c, t) => FinishBatchAsync(c, t, batch), CancellationToken.None), MaxBatch);
+        _finishes = new(FinishBatchAsync, MaxBatch);
     }
 
     protected TimeProvider Time { get; }
@@ -296,47 +296,71 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         return _finishes.SubmitAsync(completion);
     }
 
+    /// <summary>The fenced status change of a completion (parameters: <see cref="FinishValues"/>).</summary>
+    protected const string FinishEventSql = $"""
+        UPDATE payment_events
+        SET status = @status, last_error = COALESCE(@error, last_error), next_attempt_at = @retry,
+            lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+        WHERE {Fence}
+        """;
+
+    /// <summary>The parameters of <see cref="FinishEventSql"/>.</summary>
+    protected (string Name, object? Value)[] FinishValues(EventCompletion completion, object now) =>
+    [
+        .. FenceValues(completion.Lease), ("now", now), ("status", EventStatusText.ToText(completion.Status)),
+        ("error", completion.Error is null ? null : Truncate(completion.Error)),
+        ("retry", completion.RetryAt is { } at ? ToDb(at) : null),
+    ];
+
     /// <summary>
-    /// One group commit of event outcomes: for each event the fenced status change, then (only when the lease held)
-    /// its handler attempts, numbered after the ones already stored for that handler.
+    /// One handler run as an attempt row, numbered after the ones already stored for that handler
+    /// (parameters: <see cref="RunValues"/>).
     /// </summary>
-    private async Task<IReadOnlyList<bool>> FinishBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<EventCompletion> batch)
-    {
-        var held = new bool[batch.Count];
-        var now = Now();
-        for (var i = 0; i < batch.Count; i++)
+    private const string InsertAttemptSql = """
+        INSERT INTO payment_event_attempts (event_id, handler, attempt, started_at, duration_us, outcome, error)
+        SELECT @id, @handler, COALESCE(MAX(attempt), 0) + 1, @started, @duration, @outcome, @error
+        FROM payment_event_attempts WHERE event_id = @id AND handler = @handler
+        """;
+
+    /// <summary>The attempt columns of a run: handler, started, duration (microseconds), outcome, error.</summary>
+    protected (string Name, object? Value)[] RunValues(HandlerRun run) =>
+    [
+        ("handler", run.Handler), ("started", ToDb(run.StartedAt)), ("duration", run.Duration.Ticks / 10),
+        ("outcome", run.Succeeded ? "succeeded" : "failed"), ("error", run.Error is null ? null : Truncate(run.Error)),
+    ];
+
+    /// <summary>
+    /// One group commit of event outcomes, in one transaction: for each event the fenced status change, then (only
+    /// when the lease held) its handler attempts, numbered after the ones already stored for that handler. True per
+    /// completion whose lease held; a lost lease writes nothing for its event. This version sends each statement on
+    /// its own (SQLite runs in process, so that costs nothing); PostgreSQL sends the whole batch in one round trip.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<bool>> FinishBatchAsync(IReadOnlyList<EventCompletion> batch) =>
+        WriteAsync("record event outcomes", async (connection, transaction) =>
         {
-            var c = batch[i];
-            var rows = await NonQueryAsync(connection, transaction, $"""
-                UPDATE payment_events
-                SET status = @status, last_error = COALESCE(@error, last_error), next_attempt_at = @retry,
-                    lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-                WHERE {Fence}
-                """,
-                [.. FenceValues(c.Lease), ("now", now), ("status", EventStatusText.ToText(c.Status)),
-                 ("error", c.Error is null ? null : Truncate(c.Error)), ("retry", c.RetryAt is { } at ? ToDb(at) : null)]);
-            held[i] = LeaseHeld(c.Lease, rows, "record its outcome");
-            if (!held[i])
+            var held = new bool[batch.Count];
+            var now = Now();
+            for (var i = 0; i < batch.Count; i++)
             {
-                continue;
+                var c = batch[i];
+                var rows = await NonQueryAsync(connection, transaction, FinishEventSql, FinishValues(c, now));
+                held[i] = LeaseHeld(c.Lease, rows, FinishOperation);
+                if (!held[i])
+                {
+                    continue;
+                }
+
+                foreach (var run in c.Runs)
+                {
+                    await NonQueryAsync(connection, transaction, InsertAttemptSql, [("id", c.Lease.EventId), .. RunValues(run)]);
+                }
             }
 
-            foreach (var run in c.Runs)
-            {
-                await NonQueryAsync(connection, transaction, """
-                    INSERT INTO payment_event_attempts (event_id, handler, attempt, started_at, duration_us, outcome, error)
-                    SELECT @id, @handler, COALESCE(MAX(attempt), 0) + 1, @started, @duration, @outcome, @error
-                    FROM payment_event_attempts WHERE event_id = @id AND handler = @handler
-                    """,
-                    ("id", c.Lease.EventId), ("handler", run.Handler), ("started", ToDb(run.StartedAt)),
-                    ("duration", (long)(run.Duration.Ticks / 10)), ("outcome", run.Succeeded ? "succeeded" : "failed"),
-                    ("error", run.Error is null ? null : Truncate(run.Error)));
-            }
-        }
+            return (IReadOnlyList<bool>)held;
+        }, CancellationToken.None);
 
-        return held;
-    }
+    /// <summary>What a completion whose lease was lost failed to do (for the log).</summary>
+    protected const string FinishOperation = "record its outcome";
 
     public Task<IReadOnlyList<string>> GetLeaseOwnersAsync(CancellationToken cancellationToken) =>
         RunAsync("read lease owners", async connection =>
@@ -782,7 +806,8 @@ public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
     private static (string Name, object? Value)[] FenceValues(EventLease lease) =>
         [("id", lease.EventId), ("owner", lease.Owner), ("token", lease.LeaseToken)];
 
-    private bool LeaseHeld(EventLease lease, int rows, string operation)
+    /// <summary>True when the fenced write changed the row; logs the lost lease otherwise.</summary>
+    protected bool LeaseHeld(EventLease lease, int rows, string operation)
     {
         if (rows == 0)
         {

@@ -325,27 +325,83 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         var taken = Assert.Single(await Replica().ClaimAsync("other", 1, Lease, default));
         Assert.Equal(stale.EventId, taken.EventId);
 
-        // Submitted together: the group commit writes them in shared transactions.
-        var results = await Task.WhenAll(leases.Select((lease, i) => Store.FinishAsync(i % 3 == 0
-            ? EventCompletion.Failed(lease, [StoreTestExtensions.Run("Billing", Time.GetUtcNow(), $"boom {i}")], $"boom {i}", Time.GetUtcNow().AddMinutes(1))
-            : EventCompletion.Processed(lease, [StoreTestExtensions.Run("Billing", Time.GetUtcNow())]), default)));
+        // Submitted together: the group commit writes them in shared transactions. Every shape of completion:
+        // failed with a retry time and two runs, ignored (no runs), processed with three runs, dead with one run.
+        var t1 = Time.GetUtcNow();
+        DateTimeOffset RetryAt(int i) => t1.AddMilliseconds(i + 1);
+        var results = await Task.WhenAll(leases.Select((lease, i) => Store.FinishAsync((i % 4) switch
+        {
+            0 => EventCompletion.Failed(lease,
+                [StoreTestExtensions.Run("Billing", t1, $"boom {i}"), StoreTestExtensions.Run("Mailer", t1)], $"boom {i}", RetryAt(i)),
+            1 => EventCompletion.Ignored(lease),
+            2 => EventCompletion.Processed(lease,
+                [StoreTestExtensions.Run("Billing", t1), StoreTestExtensions.Run("Mailer", t1), StoreTestExtensions.Run("Ledger", t1)]),
+            _ => EventCompletion.Failed(lease, [StoreTestExtensions.Run("Billing", t1, $"fatal {i}")], $"fatal {i}", null),
+        }, default)));
 
         for (var i = 0; i < ids.Length; i++)
         {
-            var stored = await Store.GetAsync(ids[i], default);
+            var stored = (await Store.GetAsync(ids[i], default))!;
             if (i == 7)
             {
                 Assert.False(results[i]);
-                Assert.Equal(EventStatus.Processing, stored!.Status);
+                Assert.Equal(EventStatus.Processing, stored.Status);
+                Assert.Null(stored.LastError);
                 Assert.Empty(stored.History);
                 continue;
             }
 
             Assert.True(results[i]);
-            Assert.Equal(i % 3 == 0 ? EventStatus.Failed : EventStatus.Processed, stored!.Status);
-            Assert.Equal(i % 3 == 0 ? $"boom {i}" : null, stored.LastError);
-            Assert.Equal(i % 3 == 0 ? AttemptOutcome.Failed : AttemptOutcome.Succeeded, Assert.Single(stored.History).Outcome);
+            var history = stored.History.Select(a => (a.Handler, a.Attempt, a.Outcome, a.Error));
+            switch (i % 4)
+            {
+                case 0:
+                    Assert.Equal((EventStatus.Failed, $"boom {i}", RetryAt(i)), (stored.Status, stored.LastError, stored.NextAttemptAt));
+                    Assert.Equal([("Billing", 1, AttemptOutcome.Failed, $"boom {i}"), ("Mailer", 1, AttemptOutcome.Succeeded, null)], history);
+                    break;
+                case 1:
+                    Assert.Equal((EventStatus.Ignored, null, null), (stored.Status, stored.LastError, stored.NextAttemptAt));
+                    Assert.Empty(history);
+                    break;
+                case 2:
+                    Assert.Equal((EventStatus.Processed, null, null), (stored.Status, stored.LastError, stored.NextAttemptAt));
+                    Assert.Equal(
+                        [("Billing", 1, AttemptOutcome.Succeeded, null), ("Ledger", 1, AttemptOutcome.Succeeded, null),
+                         ("Mailer", 1, AttemptOutcome.Succeeded, null)],
+                        history.OrderBy(a => a.Handler, StringComparer.Ordinal));
+                    break;
+                default:
+                    Assert.Equal((EventStatus.Dead, $"fatal {i}", null), (stored.Status, stored.LastError, stored.NextAttemptAt));
+                    Assert.Equal([("Billing", 1, AttemptOutcome.Failed, $"fatal {i}")], history);
+                    break;
+            }
         }
+
+        // Second attempts, again together: the failed events retry Billing (Mailer already succeeded), and the
+        // worker that took event 7 over finishes it. Numbers continue after the stored attempts of each handler;
+        // event 7's stale completion left none, so its first stored attempt is 1.
+        Time.Advance(TimeSpan.FromMilliseconds(40));
+        var retries = await Store.ClaimAsync("w", 40, Lease, default);
+        Assert.Equal(ids.Where((_, i) => i % 4 == 0), retries.Select(l => l.EventId));
+        Assert.All(retries, l => Assert.Equal(new HashSet<string> { "Mailer" }, l.SucceededHandlers));
+        var t2 = Time.GetUtcNow();
+        var second = await Task.WhenAll(retries.Append(taken).Select(lease =>
+            Store.FinishAsync(EventCompletion.Processed(lease, [StoreTestExtensions.Run("Billing", t2)]), default)));
+        Assert.DoesNotContain(false, second);
+
+        foreach (var id in ids.Where((_, i) => i % 4 == 0))
+        {
+            var stored = (await Store.GetAsync(id, default))!;
+            Assert.Equal((EventStatus.Processed, 2, (DateTimeOffset?)null), (stored.Status, stored.Attempts, stored.NextAttemptAt));
+            Assert.Equal(
+                [("Billing", 1, AttemptOutcome.Failed, t1), ("Mailer", 1, AttemptOutcome.Succeeded, t1), ("Billing", 2, AttemptOutcome.Succeeded, t2)],
+                stored.History.Select(a => (a.Handler, a.Attempt, a.Outcome, a.StartedAt)));
+        }
+
+        var takenOver = (await Store.GetAsync(ids[7], default))!;
+        Assert.Equal(EventStatus.Processed, takenOver.Status);
+        var only = Assert.Single(takenOver.History);
+        Assert.Equal(("Billing", 1, AttemptOutcome.Succeeded), (only.Handler, only.Attempt, only.Outcome));
     }
 
     [Fact]

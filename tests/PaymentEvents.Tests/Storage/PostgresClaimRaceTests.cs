@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Storage;
@@ -13,7 +11,6 @@ namespace PaymentEvents.Tests.Storage;
 [Collection("postgres")]
 public sealed class PostgresClaimRaceTests(PostgresServerFixture server) : IAsyncLifetime
 {
-    private const long GateKey = 4242;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly List<PostgresEventStore> _stores = [];
@@ -85,61 +82,9 @@ public sealed class PostgresClaimRaceTests(PostgresServerFixture server) : IAsyn
 
     private NewEvent Event(string id, string objectId) => new(id, "customer.subscription.updated", objectId, false, "{}", _time.GetUtcNow());
 
-    private async Task InstallGateAsync(string when, string condition)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"""
-            CREATE FUNCTION test_gate() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF {condition} THEN PERFORM pg_advisory_xact_lock_shared({GateKey}); END IF;
-                RETURN NEW;
-            END $$;
-            CREATE TRIGGER test_gate {when} ON payment_events FOR EACH ROW EXECUTE FUNCTION test_gate();
-            """, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task InstallGateAsync(string when, string condition) => PostgresGate.InstallAsync(_connectionString, when, condition);
 
-    private async Task<Gate> HoldGateAsync()
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({GateKey})", connection);
-        await command.ExecuteNonQueryAsync();
-        return new Gate(connection);
-    }
+    private Task<PostgresGate.Gate> HoldGateAsync() => PostgresGate.HoldAsync(_connectionString);
 
-    /// <summary>
-    /// Waits until <paramref name="count"/> sessions are blocked on advisory locks (the gate, the claim lock), or
-    /// the operation finished without blocking (which the assertions then catch). Polls server state, bounded.
-    /// </summary>
-    private async Task WaitForWaitersAsync(int count, Task operation)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        var watch = Stopwatch.StartNew();
-        while (!operation.IsCompleted)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
-            if ((long)(await command.ExecuteScalarAsync())! >= count)
-            {
-                return;
-            }
-
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"Expected {count} blocked sessions within 30 s.");
-            await Task.Delay(10);
-        }
-    }
-
-    private sealed class Gate(NpgsqlConnection connection) : IAsyncDisposable
-    {
-        public async Task ReleaseAsync()
-        {
-            await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({GateKey})", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
-    }
+    private Task WaitForWaitersAsync(int count, Task operation) => PostgresGate.WaitForWaitersAsync(_connectionString, count, operation);
 }
