@@ -67,7 +67,9 @@ public sealed class ClaimAheadTests : IDisposable
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _probe.Behavior = (call, _) => call.EventId == "evt_0" ? release.Task : Task.CompletedTask;
         await using var host = await ProcessingHost.StartAsync("a", _time, _probe, ProcessingHost.Settings(_dir.Path,
-            ("Processing:MaxConcurrency", "1"), ("Processing:BatchSize", "2"), ("Processing:LeaseDuration", "00:00:30")),
+            // No poll within the test's clock moves: the processor itself would otherwise claim the expired evt_1 again.
+            ("Processing:MaxConcurrency", "1"), ("Processing:BatchSize", "2"), ("Processing:LeaseDuration", "00:00:30"),
+            ("Processing:PollInterval", "00:10:00")),
             typeof(SubscriptionRecorder));
         await host.ReceiveAsync("evt_0", "customer.subscription.started", "sub_0", _time);
         await host.ReceiveAsync("evt_1", "customer.subscription.started", "sub_1", _time);
