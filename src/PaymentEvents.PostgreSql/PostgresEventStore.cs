@@ -23,14 +23,30 @@ namespace PaymentEvents.Storage;
 /// </summary>
 public sealed class PostgresEventStore : EventStore
 {
+    /// <summary>Statements Npgsql prepares per connection when the connection string does not say (<c>Max Auto Prepare</c>).</summary>
+    internal const int DefaultMaxAutoPrepare = 64;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresEventStore(string connectionString, TimeProvider time, ILogger<PostgresEventStore> logger)
         : base(time, logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            // The same few statements run for every delivery and event: prepared once per connection, the server
+            // parses and plans them once. "Max Auto Prepare=0" in the connection string turns this off (PgBouncer in
+            // transaction mode before 1.21 cannot keep prepared statements).
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
+
+    /// <summary>The connection string in use (with the auto-prepare default applied).</summary>
+    internal string ConnectionString => _dataSource.ConnectionString;
 
     protected override string Engine => "postgres";
 

@@ -149,6 +149,17 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Host=127.0.0.1;Username=u;Database=d", 64)]                       // not said: the service's default
+    [InlineData("Host=127.0.0.1;Username=u;Database=d;Max Auto Prepare=0", 0)]     // said: kept (PgBouncer)
+    [InlineData("Host=127.0.0.1;Username=u;Database=d;maxautoprepare=5", 5)]
+    public void PostgreSQL_statements_are_auto_prepared_unless_the_connection_string_says_otherwise(string connectionString, int expected)
+    {
+        using var store = new PostgresEventStore(connectionString, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresEventStore>.Instance);
+
+        Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Theory]
     [InlineData("3D000", "does not exist")]
     [InlineData("28P01", "user name or password")]
     [InlineData("42501", "grant it CREATE")]
