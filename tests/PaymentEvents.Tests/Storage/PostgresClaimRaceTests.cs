@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Storage;
@@ -9,27 +7,8 @@ namespace PaymentEvents.Tests.Storage;
 /// statement of the store mid-flight (behind an advisory lock the test holds) while another replica claims.
 /// </summary>
 [Collection("postgres")]
-public sealed class PostgresClaimRaceTests(PostgresServerFixture server) : IAsyncLifetime
+public sealed class PostgresClaimRaceTests(PostgresServerFixture server) : PostgresStoreTest(server)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly List<PostgresEventStore> _stores = [];
-    private string _connectionString = "";
-
-    public async Task InitializeAsync()
-    {
-        _connectionString = await server.CreateDatabaseAsync();
-        await NewStore().MigrateAsync(default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task An_insert_that_drew_an_earlier_sequence_but_commits_later_is_not_overtaken()
     {
@@ -73,18 +52,11 @@ public sealed class PostgresClaimRaceTests(PostgresServerFixture server) : IAsyn
         Assert.Empty(await claimB);
     }
 
-    private PostgresEventStore NewStore()
-    {
-        var store = new PostgresEventStore(_connectionString, _time, NullLogger<PostgresEventStore>.Instance);
-        _stores.Add(store);
-        return store;
-    }
+    private NewEvent Event(string id, string objectId) => new(id, "customer.subscription.updated", objectId, false, "{}", Time.GetUtcNow());
 
-    private NewEvent Event(string id, string objectId) => new(id, "customer.subscription.updated", objectId, false, "{}", _time.GetUtcNow());
+    private Task InstallGateAsync(string when, string condition) => PostgresGate.InstallAsync(ConnectionString, when, condition);
 
-    private Task InstallGateAsync(string when, string condition) => PostgresGate.InstallAsync(_connectionString, when, condition);
+    private Task<PostgresGate.Gate> HoldGateAsync() => PostgresGate.HoldAsync(ConnectionString);
 
-    private Task<PostgresGate.Gate> HoldGateAsync() => PostgresGate.HoldAsync(_connectionString);
-
-    private Task WaitForWaitersAsync(int count, Task operation) => PostgresGate.WaitForWaitersAsync(_connectionString, count, operation);
+    private Task WaitForWaitersAsync(int count, Task operation) => PostgresGate.WaitForWaitersAsync(ConnectionString, count, operation);
 }
