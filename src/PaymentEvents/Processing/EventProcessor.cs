@@ -159,6 +159,12 @@ internal sealed class EventProcessor : BackgroundService
                     ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
                     continue;
                 }
+                catch (OperationCanceledException)
+                {
+                    // Shutdown: still ours, so it is handed back with the others (ReleaseClaimedAsync).
+                    _claimed.Enqueue(lease);
+                    throw;
+                }
 
                 if (!held)
                 {
