@@ -25,7 +25,7 @@ public static class TelemetryServiceCollectionExtensions
     internal static readonly ActivitySource Source = new(ActivitySourceName);
 
     /// <summary>Records spans although no OTLP endpoint is set (the host adds its own trace exporter).</summary>
-    public const string TracingKey = "Telemetry:Tracing";
+    public const string TracingKey = $"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.Tracing)}";
 
     /// <summary>Registers the metrics class, the inbox stats cache and the OpenTelemetry SDK.</summary>
     public static IServiceCollection AddPaymentEventsTelemetry(this IServiceCollection services, IConfiguration configuration)
@@ -45,7 +45,9 @@ public static class TelemetryServiceCollectionExtensions
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         // Spans only when something exports them (OTLP, or Telemetry:Tracing=true for an exporter the host adds):
         // profiled, recording the request, receive, verify and store spans for nobody cost ~12% of a delivery's CPU.
-        if (otlp || configuration.GetValue<bool>(TracingKey))
+        // A value that is not a boolean fails the start as one line naming the key (ValidateOnStart binds it).
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
+        if (otlp || (bool.TryParse(configuration[TracingKey], out var tracing) && tracing))
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource(ActivitySourceName)
@@ -77,4 +79,13 @@ public static class TelemetryServiceCollectionExtensions
         endpoints.MapPrometheusScrapingEndpoint(path)
             .WithDisplayName("Metrics")
             .WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+}
+
+/// <summary>Configuration section <c>Telemetry</c>.</summary>
+public sealed class TelemetryOptions
+{
+    public const string SectionName = "Telemetry";
+
+    /// <summary>Record spans although <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is not set (for a trace exporter the host adds).</summary>
+    public bool Tracing { get; set; }
 }

@@ -23,6 +23,7 @@ public sealed class StartupFailureTests(PostgresServerFixture postgres) : IClass
     [InlineData("PaymentKit__AppPk", "0x1234zz", "PaymentKit:AppPk")]
     [InlineData("ForwardedHeaders__KnownNetworks", "10.0.0.0/40", "ForwardedHeaders:KnownNetworks")]
     [InlineData("Logging__Format", "xml", "Logging:Format")]
+    [InlineData("Telemetry__Tracing", "yes", "Telemetry:Tracing")]
     public async Task Bad_setting_is_one_fatal_line_naming_it_and_exit_code_1(string key, string value, string expected)
     {
         var (exitCode, output) = await RunAsync(new() { [key] = value });
