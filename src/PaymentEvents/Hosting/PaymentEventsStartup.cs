@@ -1,20 +1,30 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace PaymentEvents.Api;
+namespace PaymentEvents;
 
 /// <summary>
 /// Turns a failed start into one fatal log line that names the setting and what to do, and exit code 1,
-/// instead of an unhandled exception (dozens of stack frames, exit code 134).
+/// instead of an unhandled exception (dozens of stack frames, exit code 134). For any host:
+/// <c>return await app.RunOrExitAsync(app =&gt; app.MapPaymentEvents());</c>
 /// </summary>
-internal static partial class StartupFailure
+public static partial class PaymentEventsStartup
 {
     /// <summary>
     /// Builds the pipeline with <paramref name="configure"/> (mapping reads, and so validates, options), starts
-    /// <paramref name="app"/> and runs it until shutdown; 1 when it could not start.
+    /// <paramref name="app"/> and runs it until shutdown.
     /// </summary>
+    /// <param name="app">The built application.</param>
+    /// <param name="configure">Middleware and endpoints; runs inside the guard, so a bad setting it reads is one line too.</param>
+    /// <returns>The process exit code: 0 after a normal shutdown, 1 when the application could not start.</returns>
     public static async Task<int> RunOrExitAsync(this WebApplication app, Action<WebApplication> configure)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(configure);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PaymentEvents.Startup");
         try
         {
