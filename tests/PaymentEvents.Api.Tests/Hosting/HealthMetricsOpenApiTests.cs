@@ -1,6 +1,9 @@
 using System.Net;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PaymentEvents.Api.Tests.Infrastructure;
 
 namespace PaymentEvents.Api.Tests.Hosting;
@@ -38,7 +41,7 @@ public sealed class HealthMetricsOpenApiTests(ReceiverHostFixture fixture) : ICl
     public async Task Metrics_are_OpenTelemetry_Prometheus_text_with_the_paymentevents_instruments()
     {
         var client = _host.CreateClient();
-        var before = await MetricsText.ReadAsync(client, "paymentevents_receiver_deliveries_total", ("outcome", "stored"));
+        using var deliveries = new MetricCollector<long>(_host.Services.GetRequiredService<IMeterFactory>(), "PaymentEvents", "paymentevents.receiver.deliveries");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(_host.SignedDelivery(TestEvents.Json()))).StatusCode);
 
         var response = await client.GetAsync("/metrics");
@@ -51,8 +54,11 @@ public sealed class HealthMetricsOpenApiTests(ReceiverHostFixture fixture) : ICl
         Assert.Contains("# TYPE paymentevents_inbox_oldest_unprocessed_age_seconds gauge", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE paymentevents_registration_status gauge", text, StringComparison.Ordinal);
         Assert.Contains("le=\"0.0025\"", text, StringComparison.Ordinal); // the bucket hint, not the default buckets
-        // At least: OpenTelemetry aggregates the PaymentEvents meter of every host in this test process.
-        Assert.True(MetricsText.Read(text, "paymentevents_receiver_deliveries_total", ("outcome", "stored")) >= before + 1);
+        // The exact count from this host's own instrument; /metrics sums every host's PaymentEvents meter in this test
+        // process (and a disposed host's share drops out), so the text only has to show at least this host's delivery.
+        var stored = Assert.Single(deliveries.GetMeasurementSnapshot(), m => Equals(m.Tags["outcome"], "stored"));
+        Assert.Equal(1, stored.Value);
+        Assert.True(MetricsText.Read(text, "paymentevents_receiver_deliveries_total", ("outcome", "stored")) >= 1);
     }
 
     [Fact]
