@@ -49,4 +49,6 @@ dotnet test PaymentEvents.sln --no-build -c Release "$@"
 # Every command of the README's sh blocks, run as printed (not when only some tests were asked for).
 if [ $# -eq 0 ]; then
   tests/readme-commands.sh
+  # The packages as a new user gets them: pack, install the template, build and test what it makes.
+  tests/template/run.sh --no-build
 fi

@@ -15,20 +15,6 @@ internal static class Signing
     public static IReadOnlyList<KeyValuePair<string, string>> ToList(SignatureHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var list = new List<KeyValuePair<string, string>>();
-        Add(SignatureHeaders.SignatureHeader, headers.Signature);
-        Add(SignatureHeaders.IssuedAtHeader, headers.IssuedAt);
-        Add(SignatureHeaders.ExpiresAtHeader, headers.ExpiresAt);
-        Add(SignatureHeaders.VersionHeader, headers.Version);
-        Add(SignatureHeaders.ComponentDidHeader, headers.ComponentDid);
-        return list;
-
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                list.Add(new(name, value));
-            }
-        }
+        return headers.ToHttpHeaders();
     }
 }

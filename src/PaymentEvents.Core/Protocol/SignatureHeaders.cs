@@ -25,4 +25,24 @@ public sealed record SignatureHeaders(
 
     /// <summary><c>x-component-did</c>.</summary>
     public const string ComponentDidHeader = "x-component-did";
+
+    /// <summary>The headers to send, name and value, in the order above; those without a value are left out.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ToHttpHeaders()
+    {
+        var headers = new List<KeyValuePair<string, string>>(5);
+        Add(SignatureHeader, Signature);
+        Add(IssuedAtHeader, IssuedAt);
+        Add(ExpiresAtHeader, ExpiresAt);
+        Add(VersionHeader, Version);
+        Add(ComponentDidHeader, ComponentDid);
+        return headers;
+
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                headers.Add(new(name, value));
+            }
+        }
+    }
 }

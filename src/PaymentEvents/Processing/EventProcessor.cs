@@ -27,6 +27,7 @@ internal sealed class EventProcessor : BackgroundService
     private readonly EventDispatcher _dispatcher;
     private readonly HandlerRegistry _registry;
     private readonly InboxSignal _signal;
+    private readonly EventFinishedSignal _finished;
     private readonly RetryBackoff _backoff;
     private readonly PaymentEventsMetrics _metrics;
     private readonly TimeProvider _timeProvider;
@@ -45,6 +46,7 @@ internal sealed class EventProcessor : BackgroundService
         EventDispatcher dispatcher,
         HandlerRegistry registry,
         InboxSignal signal,
+        EventFinishedSignal finished,
         RetryBackoff backoff,
         PaymentEventsMetrics metrics,
         TimeProvider timeProvider,
@@ -55,6 +57,7 @@ internal sealed class EventProcessor : BackgroundService
         _dispatcher = dispatcher;
         _registry = registry;
         _signal = signal;
+        _finished = finished;
         _backoff = backoff;
         _metrics = metrics;
         _timeProvider = timeProvider;
@@ -350,6 +353,8 @@ internal sealed class EventProcessor : BackgroundService
             ProcessingLog.LeaseLost(_logger, lease.EventId);
             return;
         }
+
+        _finished.Notify();
 
         switch (result.Status)
         {

@@ -30,6 +30,7 @@ public static class ProcessingServiceCollectionExtensions
         services.AddPaymentEventHandlers(Array.Empty<Type>());
 
         services.TryAddSingleton<InboxSignal>();
+        services.TryAddSingleton<EventFinishedSignal>();
         services.TryAddSingleton<RetryBackoff>();
         services.TryAddSingleton<EventDispatcher>();
         services.TryAddSingleton<PaymentEventBus>();

@@ -40,7 +40,7 @@ public sealed partial class ReadmeSampleTests : IDisposable
     public async Task Readme_samples_and_ordinary_handler_code_build_in_a_copy_of_the_host()
     {
         var host = CopyHost();
-        var blocks = CSharpBlocks(File.ReadAllText(Repo.PathOf("README.md")));
+        var blocks = CSharpBlocks(File.ReadAllText(Repo.PathOf("README.md"))).Where(b => SampleFileOf(b) is null).ToList();
         for (var i = 0; i < blocks.Count; i++)
         {
             File.WriteAllText(Path.Combine(host, $"ReadmeSample{i}.cs"), IsFile(blocks[i]) ? blocks[i] : AsProgramLines(i, blocks[i]));
@@ -60,6 +60,32 @@ public sealed partial class ReadmeSampleTests : IDisposable
         var sampleWarnings = output.Split('\n').Where(l => l.Contains("ReadmeSample", StringComparison.Ordinal)).ToList();
         Assert.True(sampleWarnings.Count == 0, "README samples raise warnings:\n" + string.Join('\n', sampleWarnings));
     }
+
+    /// <summary>
+    /// The blocks headed <c>// samples/...</c> are that file of an app of its own (samples/, built and tested with the
+    /// solution) exactly, so they cannot drift from code that compiles; they are not compiled into the host copy.
+    /// </summary>
+    [Fact]
+    public void Readme_blocks_naming_a_sample_file_are_that_file()
+    {
+        var samples = CSharpBlocks(File.ReadAllText(Repo.PathOf("README.md")))
+            .Select(b => (Path: SampleFileOf(b), Block: b))
+            .Where(s => s.Path is not null)
+            .ToList();
+
+        Assert.Contains(samples, s => s.Path == "samples/Shop/Program.cs");
+        Assert.Contains(samples, s => s.Path == "samples/Shop.Tests/InvoicePaidTests.cs");
+        foreach (var (path, block) in samples)
+        {
+            var file = Repo.PathOf(path!.Split('/'));
+            Assert.True(File.Exists(file), $"README names {path}, which does not exist");
+            Assert.Equal(File.ReadAllText(file), block[(block.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+        }
+    }
+
+    /// <summary>The path in a block's first line <c>// samples/...</c>, or null.</summary>
+    private static string? SampleFileOf(string block) =>
+        block.StartsWith("// samples/", StringComparison.Ordinal) ? block[3..block.IndexOf('\n', StringComparison.Ordinal)].Trim() : null;
 
     /// <summary>
     /// A file when it declares something; otherwise lines of Program.cs, given <c>builder</c>, <c>app</c> and the
