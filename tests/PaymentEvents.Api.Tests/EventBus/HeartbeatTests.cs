@@ -23,14 +23,21 @@ public sealed class HeartbeatTests
     {
         var app = new BlockletApp();
         await using var server = await SimulatedBlockletServer.StartAsync(app);
-        using var host = EventBusHost.Start(app, server, s => s["EventBus:HeartbeatInterval"] = "00:00:00.300");
+        using var host = EventBusHost.Start(app, server, s => s["EventBus:HeartbeatInterval"] = "00:00:01");
         await host.UntilJoinedAsync(server);
         var socket = server.Simulator.Lines(l => l.Has("join") && l.GetProperty("join").Text("topic") == app.Topic).Single().GetProperty("join").Text("socket");
+        var joinedAt = host.BusState().JoinedAt;
+
+        // The publishing component (a Node process with the real SDK) is started first: its start-up is the busiest
+        // moment of the machine, and the intervals are counted after it.
+        var first = SampleEvents.Create(EventTypes.InvoicePaid, TimeProvider.System);
+        await server.PublishAsync(first);
+        var published = new List<string> { first["id"]!.GetValue<string>() };
+        var baseline = HeartbeatsOn(server, socket);
 
         // The connector sends a heartbeat only after the previous one was answered (else it gives the socket up), so
         // Intervals + 1 heartbeats on one socket are Intervals answered ones. Events are published all the while.
-        var published = new List<string>();
-        while (HeartbeatsOn(server, socket) <= Intervals)
+        while (HeartbeatsOn(server, socket) - baseline <= Intervals)
         {
             var e = SampleEvents.Create(EventTypes.InvoicePaid, TimeProvider.System);
             await server.PublishAsync(e);
@@ -45,7 +52,7 @@ public sealed class HeartbeatTests
 
         Assert.Equal(0, host.BusState().Reconnects);
         Assert.Equal(published.Count, host.BusState().EventsStored);
-        Assert.Single(server.Simulator.Lines(l => l.Has("join") && l.GetProperty("join").Text("topic") == app.Topic));
+        Assert.Equal(joinedAt, host.BusState().JoinedAt); // never rejoined (the publishing SDK component joins the topic too)
         Assert.Empty(server.Simulator.Lines(l => l.Has("closed") && l.Text("socket") == socket));
     }
 
