@@ -9,6 +9,7 @@ using PaymentEvents.Admin;
 using PaymentEvents.Dashboard;
 using PaymentEvents.EventBus;
 using PaymentEvents.Handlers;
+using PaymentEvents.Hosting;
 using PaymentEvents.Processing;
 using PaymentEvents.Proxies;
 using PaymentEvents.Receiver;
@@ -48,6 +49,8 @@ public static class PaymentEventsHostingExtensions
         // OpenTelemetry: metrics on /metrics (and OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set), traces.
         services.AddPaymentEventsTelemetry(configuration);
         services.AddProblemDetails();
+        // Kestrel:* honoured, and a connection cap below the descriptor limit unless Kestrel:Limits:MaxConcurrentConnections says otherwise.
+        services.AddConnectionLimits(configuration);
         services.AddWebhookReceiver(configuration);
         // /healthz and /readyz; a host adds its own readiness checks with tags: ["ready"].
         services.AddPaymentEventsHealthChecks();

@@ -11,7 +11,7 @@
  *   GET  /_sim/subscribers?topic=...                    sockets joined to a topic (tests wait on state, not time)
  * Configuration (environment): SIM_PORT (0 = any), SIM_APP_PID, SIM_APP_DIDS (comma list: DIDs the app is known by),
  * SIM_ACCESS_PKS (comma list: the app's access public keys), SIM_DECLARED_EVENTS (JSON {componentDid: [types]}).
- * stdout: one JSON line per fact ({"ready":true,"port":n}, {"join":...}, {"published":...}); stdin: "silence" makes
+ * stdout: one JSON line per fact ({"ready":true,"port":n}, {"join":...}, {"published":...}, {"heartbeat":socketId}); stdin: "silence" makes
  * every socket open now stop sending anything (a half-open connection), "quit" exits.
  */
 const http = require('node:http');
@@ -72,6 +72,15 @@ const wsServer = new WsServer({
 const sockets = new Set();
 wsServer.wss.on('connection', (ws) => {
   sockets.add(ws);
+  ws.on('message', (data) => {
+    // Every phoenix heartbeat the client sends (WsServer answers it itself): tests count intervals on this, not on time.
+    try {
+      const [, , topic, event] = JSON.parse(data.toString());
+      if (topic === 'phoenix' && event === 'heartbeat') out({ heartbeat: ws.id });
+    } catch {
+      // not a phoenix frame: WsServer deals with it
+    }
+  });
   ws.on('close', (code) => {
     sockets.delete(ws);
     out({ closed: code, socket: ws.id }); // 1000 = the client closed normally, 1006 = it just went away

@@ -144,18 +144,21 @@ internal static class AdminEndpoints
         return TypedResults.Ok(new EventListResponse([.. page.Items.Select(EventSummary.From)], page.NextCursor));
     }
 
-    internal static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, IEventStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, HttpContext http, IEventStore store, CancellationToken cancellationToken)
     {
+        id = EventIdRoute.Decode(http, id, segmentsAfter: 0);
         var stored = await store.GetAsync(id, cancellationToken);
         return stored is null ? NotFound(id) : TypedResults.Ok(EventDetail.From(stored));
     }
 
     internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayOneAsync(
         string id,
+        HttpContext http,
         IEventStore store,
         InboxSignal inbox,
         CancellationToken cancellationToken)
     {
+        id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
         if (!await store.ReplayAsync(id, cancellationToken))
         {
             return NotFound(id);
@@ -165,7 +168,10 @@ internal static class AdminEndpoints
         return TypedResults.Accepted((string?)null, new ReplayResponse(1));
     }
 
-    internal static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, IEventStore store, CancellationToken cancellationToken) =>
+    internal static Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, HttpContext http, IEventStore store, CancellationToken cancellationToken) =>
+        ResolveDecodedAsync(EventIdRoute.Decode(http, id, segmentsAfter: 1), store, cancellationToken);
+
+    private static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveDecodedAsync(string id, IEventStore store, CancellationToken cancellationToken) =>
         await store.ResolveAsync(id, cancellationToken) switch
         {
             ResolveOutcome.Resolved => TypedResults.Ok(new ResolveResponse(id, "resolved")),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PaymentEvents.Admin;
 using PaymentEvents.Dashboard.Pages;
 using PaymentEvents.Processing;
 using PaymentEvents.Registration;
@@ -71,6 +72,7 @@ internal static partial class DashboardEndpoints
 
     private static async Task<IResult> EventAsync(string id, string? done, HttpContext http, IEventStore store, CancellationToken cancellationToken)
     {
+        id = EventIdRoute.Decode(http, id, segmentsAfter: 0);
         var stored = await store.GetAsync(id, cancellationToken);
         if (stored is null)
         {
@@ -100,6 +102,7 @@ internal static partial class DashboardEndpoints
 
     private static async Task<IResult> ReplayAsync(string id, HttpContext http, IEventStore store, InboxSignal inbox, CancellationToken cancellationToken)
     {
+        id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
         if (await RefuseForgedAsync(http) is { } forged)
         {
             return forged;
@@ -116,6 +119,7 @@ internal static partial class DashboardEndpoints
 
     private static async Task<IResult> ResolveAsync(string id, HttpContext http, IEventStore store, CancellationToken cancellationToken)
     {
+        id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
         if (await RefuseForgedAsync(http) is { } forged)
         {
             return forged;

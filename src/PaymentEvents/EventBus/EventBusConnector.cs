@@ -79,7 +79,11 @@ internal sealed class EventBusConnector(
                 var next = time.GetUtcNow() + delay;
                 state.Update(s => s with { Status = EventBusStatus.Reconnecting, Reconnects = s.Reconnects + 1, LastError = reason, NextAttemptAt = next });
                 metrics.Reconnect();
-                EventBusLog.ConnectionLost(logger, error, reason, delay, failures);
+                EventBusLog.ConnectionLost(logger, reason, delay, failures);
+                if (error is not null)
+                {
+                    EventBusLog.ConnectionLostDetails(logger, error);
+                }
                 try
                 {
                     await Task.Delay(delay, time, stoppingToken);
@@ -282,7 +286,11 @@ internal sealed class EventBusConnector(
                 if (frame.Topic == PhoenixFrame.PhoenixTopic)
                 {
                     // WsServer answers with event "heartbeat", a Phoenix server with "phx_reply": the ref is what matters.
-                    connection.Answered(frame.Ref);
+                    if (connection.Answered(frame.Ref))
+                    {
+                        metrics.HeartbeatAnswered();
+                    }
+
                     continue;
                 }
 
@@ -376,12 +384,18 @@ internal sealed class EventBusConnector(
 
         public string NextRef() => Interlocked.Increment(ref _ref).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        public void Answered(string? reference)
+        /// <summary>
+        /// Clears the pending heartbeat when <paramref name="reference"/> is its ref. By value: the ref parsed from the
+        /// reply is a new string, never the object that was sent, so comparing references never matched and every
+        /// healthy socket was dropped one interval after its first heartbeat. The exchange is against the string read
+        /// here, so a newer heartbeat sent meanwhile is never cleared by an older reply.
+        /// </summary>
+        public bool Answered(string? reference)
         {
-            if (reference is not null)
-            {
-                Interlocked.CompareExchange(ref _pendingHeartbeat, null, reference);
-            }
+            var pending = Volatile.Read(ref _pendingHeartbeat);
+            return reference is not null
+                && string.Equals(pending, reference, StringComparison.Ordinal)
+                && ReferenceEquals(Interlocked.CompareExchange(ref _pendingHeartbeat, null, pending), pending);
         }
 
         public async Task SendAsync(byte[] frame)

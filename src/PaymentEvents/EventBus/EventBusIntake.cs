@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Processing;
+using PaymentEvents.Receiver;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.EventBus;
@@ -64,6 +65,16 @@ internal sealed class EventBusIntake
             return;
         }
 
+        var objectId = Text(response, "object_id");
+        if ((EventFieldLimits.Check("id", id, EventFieldLimits.MaxIdLength)
+            ?? EventFieldLimits.Check("type", type, EventFieldLimits.MaxTypeLength)
+            ?? EventFieldLimits.Check("object_id", objectId, EventFieldLimits.MaxObjectIdLength)) is { } tooLong)
+        {
+            // The log line quotes the id and type: cut, so a 100 KB id is not a 100 KB log line.
+            Reject(Cut(id), Cut(type), source, "too_long", tooLong);
+            return;
+        }
+
         if (OwnComponentDid is not null && source == OwnComponentDid)
         {
             _metrics.Event("own");
@@ -81,7 +92,7 @@ internal sealed class EventBusIntake
         var livemode = Flag(response, "livemode")
             ?? (response.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("object", out var obj) ? Flag(obj, "livemode") : null);
         // GetRawText is the event's JSON exactly as it arrived inside the frame.
-        await _queue.Writer.WriteAsync(new BusEvent(id, type, source, Text(response, "object_id"), livemode, response.GetRawText()), cancellationToken);
+        await _queue.Writer.WriteAsync(new BusEvent(id, type, source, objectId, livemode, response.GetRawText()), cancellationToken);
     }
 
     /// <summary>No more events: the writer stores what is queued and ends.</summary>
@@ -108,15 +119,17 @@ internal sealed class EventBusIntake
             }
             catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
             {
+                // One line with the reason; the stack trace only at Debug.
+                EventBusLog.StoreFailureDetails(_logger, ex, e.Id);
                 if (attempt >= MaxStoreAttempts || stopping.IsCancellationRequested)
                 {
                     _metrics.Event("lost", "store_unavailable");
-                    EventBusLog.EventLost(_logger, ex, e.Id, e.Type, attempt);
+                    EventBusLog.EventLost(_logger, e.Id, e.Type, attempt, ex.Message);
                     return;
                 }
 
                 var delay = _storeBackoff.DelayAfter(attempt);
-                EventBusLog.StoreRetry(_logger, ex, e.Id, e.Type, attempt, delay);
+                EventBusLog.StoreRetry(_logger, e.Id, e.Type, attempt, ex.Message, delay);
                 try
                 {
                     await Task.Delay(delay, _time, stopping);
@@ -156,6 +169,8 @@ internal sealed class EventBusIntake
         _metrics.Event("rejected", reason);
         EventBusLog.EventRejected(_logger, id, type, source, why, TrustedSourcesText);
     }
+
+    private static string Cut(string text) => text.Length <= EventFieldLimits.MaxIdLength ? text : string.Concat(text.AsSpan(0, EventFieldLimits.MaxIdLength), "…");
 
     private static bool? Flag(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;

@@ -64,9 +64,19 @@ internal static class CallbackEndpoints
         }
 
         RequestBody? body;
+        // The whole body within Webhooks:BodyReadTimeout: Kestrel's minimum data rate alone lets a trickling sender
+        // hold a 1 MiB read for over an hour.
+        using var readDeadline = new CancellationTokenSource(options.BodyReadTimeout, receiver.TimeProvider);
         try
         {
-            body = await RequestBody.ReadAsync(request, options.MaxBodyBytes, http.RequestAborted);
+            body = await RequestBody.ReadAsync(request, options.MaxBodyBytes, readDeadline.Token, http.RequestAborted);
+        }
+        catch (OperationCanceledException) when (readDeadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The rest of the body is never read: close the connection rather than drain it.
+            http.Response.Headers.Connection = "close";
+            return BodyNotRead(http, receiver, started, StatusCodes.Status408RequestTimeout,
+                $"The body did not arrive within {WebhookOptions.SectionName}:BodyReadTimeout ({options.BodyReadTimeout}).");
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -146,7 +156,8 @@ internal static class CallbackEndpoints
         }
         catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
         {
-            ReceiverLog.StoreUnavailable(receiver.Logger, ex, envelope.Id, envelope.Type);
+            ReceiverLog.StoreUnavailable(receiver.Logger, envelope.Id, envelope.Type, ex.Message);
+            ReceiverLog.StoreUnavailableDetails(receiver.Logger, ex, envelope.Id);
             receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, null, receiver.TimeProvider.GetElapsedTime(started));
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(

@@ -70,9 +70,9 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
                 return false;
             }
 
-            if (!TryGetIdentifier(root, "id", required: true, out var idText, out error)
-                || !TryGetIdentifier(root, "type", required: true, out var typeText, out error)
-                || !TryGetIdentifier(root, "object_id", required: false, out var objectId, out error))
+            if (!TryGetIdentifier(root, "id", required: true, EventFieldLimits.MaxIdLength, out var idText, out error)
+                || !TryGetIdentifier(root, "type", required: true, EventFieldLimits.MaxTypeLength, out var typeText, out error)
+                || !TryGetIdentifier(root, "object_id", required: false, EventFieldLimits.MaxObjectIdLength, out var objectId, out error))
             {
                 return false;
             }
@@ -88,9 +88,10 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
 
     /// <summary>
     /// A string the store keeps in a column of its own and the admin API looks events up by: it must survive as
-    /// text on every engine, so no lone surrogate (not representable in UTF-8) and no NUL (PostgreSQL text refuses it).
+    /// text on every engine, so no lone surrogate (not representable in UTF-8) and no NUL (PostgreSQL text refuses it),
+    /// and no longer than <paramref name="maxLength"/> (<see cref="EventFieldLimits"/>).
     /// </summary>
-    private static bool TryGetIdentifier(JsonElement root, string name, bool required, out string? value, out string error)
+    private static bool TryGetIdentifier(JsonElement root, string name, bool required, int maxLength, out string? value, out string error)
     {
         value = null;
         error = string.Empty;
@@ -120,6 +121,12 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
         if (value!.Contains('\0', StringComparison.Ordinal))
         {
             error = $"The event's '{name}' holds a NUL character (\\u0000); it cannot be stored faithfully as text.";
+            return false;
+        }
+
+        if (EventFieldLimits.Check(name, value, maxLength) is { } tooLong)
+        {
+            error = tooLong;
             return false;
         }
 

@@ -20,8 +20,13 @@ internal static partial class ReceiverLog
     public static partial void TooLarge(ILogger logger, long maxBodyBytes);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error,
-        Message = "Could not store delivery {PaymentEventId} ({EventType}); answered 503 so Payment Kit retries. Check the database (Storage:Provider, ConnectionStrings:PaymentEvents, Storage:DataDir).")]
-    public static partial void StoreUnavailable(ILogger logger, Exception exception, string paymentEventId, string eventType);
+        Message = "Could not store delivery {PaymentEventId} ({EventType}): {Reason}; answered 503 so Payment Kit retries. Check the database (Storage:Provider, ConnectionStrings:PaymentEvents, Storage:DataDir).")]
+    public static partial void StoreUnavailable(ILogger logger, string paymentEventId, string eventType, string reason);
+
+    /// <summary>The exception behind <see cref="StoreUnavailable"/>, at Debug only: during an outage every refusal is one line, not a stack trace.</summary>
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Debug,
+        Message = "Details of the store failure for delivery {PaymentEventId}")]
+    public static partial void StoreUnavailableDetails(ILogger logger, Exception exception, string paymentEventId);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug,
         Message = "Stored delivery {PaymentEventId} ({EventType}), duplicate: {Duplicate}, signature {Version} by {Key} over {Path}")]

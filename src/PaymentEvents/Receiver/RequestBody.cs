@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 
 namespace PaymentEvents.Receiver;
@@ -23,8 +24,13 @@ internal sealed class RequestBody : IDisposable
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
-    /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is larger.</summary>
-    public static async Task<RequestBody?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/>; null when the body is larger. When <paramref name="deadline"/> fires
+    /// first, throws <see cref="OperationCanceledException"/> with that token. The deadline cancels the pending read
+    /// (<see cref="PipeReader.CancelPendingRead"/>) instead of passing a token to it: a read cancelled by token leaves
+    /// Kestrel's body reader "already reading", and its drain after the response then logs an error with a stack trace.
+    /// </summary>
+    public static async Task<RequestBody?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken deadline, CancellationToken aborted)
     {
         var cap = (int)Math.Min(maxBytes, int.MaxValue - 1);
         var initial = request.ContentLength is { } declared and <= int.MaxValue
@@ -32,37 +38,41 @@ internal sealed class RequestBody : IDisposable
             : Math.Min(InitialSize, cap + 1);
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 1));
         var length = 0;
+        var reader = request.BodyReader;
+        using var onDeadline = deadline.Register(static r => ((PipeReader)r!).CancelPendingRead(), reader);
         try
         {
             while (true)
             {
-                if (length == buffer.Length)
+                var result = await reader.ReadAsync(aborted);
+                var available = result.Buffer;
+                // Never keep more than one byte past the cap: that byte is how an oversized body is detected.
+                var take = (int)Math.Min(available.Length, cap + 1L - length);
+                if (length + take > buffer.Length)
                 {
-                    if (length > cap)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        return null;
-                    }
-
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap + 1L));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, length + (long)take), cap + 1L));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                // Never ask for more than one byte past the cap: that byte is how an oversized body is detected.
-                var want = (int)Math.Min(buffer.Length - length, cap + 1L - length);
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length, want), cancellationToken);
-                if (read == 0)
-                {
-                    return new RequestBody(buffer, length);
-                }
-
-                length += read;
+                available.Slice(0, take).CopyTo(buffer.AsSpan(length));
+                length += take;
+                reader.AdvanceTo(available.GetPosition(take));
                 if (length > cap)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
                     return null;
+                }
+
+                if (result.IsCanceled && deadline.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(deadline);
+                }
+
+                if (result.IsCompleted)
+                {
+                    return new RequestBody(buffer, length);
                 }
             }
         }

@@ -15,6 +15,12 @@ public sealed class WebhookOptions
     [Range(1, 64 * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Longest a whole body may take to arrive; later is a 408 and nothing is stored. Kestrel's minimum data rate alone
+    /// lets a sender trickling just above it hold a 1 MiB read for over an hour. Default 30 s.
+    /// </summary>
+    public TimeSpan BodyReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Leeway on the signature's <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -24,6 +24,11 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.SectionName}:MaxBodyBytes must be between 1 and {MaxAllowedBodyBytes} (got {options.MaxBodyBytes}).");
         }
 
+        if (options.BodyReadTimeout < TimeSpan.FromMilliseconds(100) || options.BodyReadTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:BodyReadTimeout must be between 00:00:00.1 and 00:10:00 (got {options.BodyReadTimeout}).");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(10))
         {
             failures.Add($"{WebhookOptions.SectionName}:ClockSkew must be between 00:00:00 and 00:10:00 (got {options.ClockSkew}).");

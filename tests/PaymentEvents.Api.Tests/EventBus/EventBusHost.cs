@@ -14,7 +14,7 @@ namespace PaymentEvents.Api.Tests.EventBus;
 /// </summary>
 internal static class EventBusHost
 {
-    public static ReceiverHost Start(BlockletApp app, SimulatedBlockletServer server, Action<Dictionary<string, string?>>? settings = null)
+    public static ReceiverHost Start(BlockletApp app, SimulatedBlockletServer server, Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
         var host = new ReceiverHost(
             s =>
@@ -30,13 +30,14 @@ internal static class EventBusHost
                 s["Processing:PollInterval"] = "00:00:00.200";
                 settings?.Invoke(s);
             },
-            services =>
+            s =>
             {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(TimeProvider.System);
-                services.AddSingleton<HandlerCounts>();
-                services.AddSingleton<BusDeliveries>();
-                services.AddPaymentEventHandlers([typeof(CountingHandler)]);
+                s.RemoveAll<TimeProvider>();
+                s.AddSingleton(TimeProvider.System);
+                s.AddSingleton<HandlerCounts>();
+                s.AddSingleton<BusDeliveries>();
+                s.AddPaymentEventHandlers([typeof(CountingHandler)]);
+                services?.Invoke(s);
             },
             trustKey: false);
         var deliveries = host.Services.GetRequiredService<BusDeliveries>();

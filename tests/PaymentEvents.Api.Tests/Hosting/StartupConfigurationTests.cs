@@ -15,6 +15,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Webhooks:MaxBodyBytes", "0", "Webhooks:MaxBodyBytes")]
     [InlineData("Webhooks:ClockSkew", "-00:00:05", "Webhooks:ClockSkew")]
     [InlineData("Webhooks:MaxValidity", "00:00:10", "Webhooks:MaxValidity")]
+    [InlineData("Webhooks:BodyReadTimeout", "00:00:00", "Webhooks:BodyReadTimeout")]
     [InlineData("PaymentKit:AppPk", "0x1234zz", "PaymentKit:AppPk")]
     [InlineData("PaymentKit:AppPk", "0x" + "ab", "PaymentKit:AppPk")]
     [InlineData("PaymentKit:TrustedKeys:0", "0xabcd", "PaymentKit:TrustedKeys:0")]

@@ -25,6 +25,8 @@ public sealed class HostProcess : IDisposable
 
     public int Port => BaseAddress.Port;
 
+    public bool IsRunning => !_process.HasExited;
+
     public string Output
     {
         get
@@ -41,16 +43,26 @@ public sealed class HostProcess : IDisposable
     public static HostProcess Start(IReadOnlyDictionary<string, string> environment) =>
         Start(Path.Combine(AppContext.BaseDirectory, "PaymentEvents.Api.dll"), environment);
 
-    public static HostProcess Start(string dll, IReadOnlyDictionary<string, string> environment)
+    /// <param name="dll">The host to run.</param>
+    /// <param name="environment">Settings as environment variables.</param>
+    /// <param name="descriptorLimit">When set, the process runs under <c>ulimit -n</c> of this many descriptors.</param>
+    public static HostProcess Start(string dll, IReadOnlyDictionary<string, string> environment, int? descriptorLimit = null)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", dll)
+        var start = new ProcessStartInfo(descriptorLimit is null ? "dotnet" : "bash")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (descriptorLimit is { } limit)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"ulimit -n {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} && exec dotnet \"$0\"");
+        }
+
+        start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";

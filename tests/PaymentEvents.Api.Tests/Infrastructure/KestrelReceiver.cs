@@ -31,12 +31,12 @@ public sealed class KestrelReceiver : IDisposable
     public FakeLogCollector Logs { get; }
 
     /// <summary>Starts a host with these settings (e.g. PostgreSQL storage) listening on a free loopback port.</summary>
-    public static KestrelReceiver Start(Action<Dictionary<string, string?>>? settings = null) =>
+    public static KestrelReceiver Start(Action<Dictionary<string, string?>>? settings = null, LogLevel minimumLevel = LogLevel.Information) =>
         new(new ReceiverHost(settings, services =>
         {
             // Serilog's factory ignores other providers: use a plain one that writes to the collector.
             services.RemoveAll<ILoggerFactory>();
-            services.AddLogging(b => b.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Information));
+            services.AddLogging(b => b.ClearProviders().AddFakeLogging().SetMinimumLevel(minimumLevel));
         }));
 
     public RawHttp Raw() => new(Port);
