@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Events.Samples;
+using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Receiver;
 using PaymentEvents.Storage;
@@ -123,6 +124,9 @@ public class PaymentEventsFactory<TEntryPoint> : WebApplicationFactory<TEntryPoi
         {
             throw new InvalidOperationException($"Event {eventId} is not in the inbox: only an event whose delivery was answered 200 can be replayed.");
         }
+
+        // As the admin API does: wake the processor now rather than at its next poll.
+        Services.GetRequiredService<InboxSignal>().Notify();
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ public sealed class ApiWithTestHandlers(string? callbackPath = null) : PaymentEv
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The processor never polls in these tests: deliveries and replays must wake it themselves.
+        builder.UseSetting("Processing:PollInterval", "00:05:00");
         if (callbackPath is not null)
         {
             builder.UseSetting("Webhooks:Path", callbackPath);

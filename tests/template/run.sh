@@ -19,6 +19,15 @@ trap 'rm -rf "$work"' EXIT
 started=$SECONDS
 step() { echo "template: $(( SECONDS - started )) s  $*"; }
 
+# The template's third-party versions are the repository's (so they restore from the same cache, and move together).
+template_props=src/PaymentEvents.Templates/content/paymentevents/Directory.Packages.props
+while read -r id version; do
+  if ! grep -q "Include=\"$id\" Version=\"$version\"" Directory.Packages.props; then
+    echo "template: $template_props has $id $version; Directory.Packages.props has $(grep -o "Include=\"$id\" Version=\"[^\"]*\"" Directory.Packages.props || echo none)" >&2
+    exit 1
+  fi
+done < <(sed -n 's/.*PackageVersion Include="\([^"]*\)" Version="\([0-9][^"]*\)".*/\1 \2/p' "$template_props")
+
 step "pack every package into $work/packages"
 dotnet pack PaymentEvents.sln -c Release "${no_build[@]}" -o "$work/packages" --nologo -v q -clp:NoSummary
 expected="PaymentEvents PaymentEvents.Cli PaymentEvents.Core PaymentEvents.PostgreSql PaymentEvents.Sqlite PaymentEvents.Templates PaymentEvents.Testing"
