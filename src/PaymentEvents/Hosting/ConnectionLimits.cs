@@ -136,9 +136,15 @@ internal sealed partial class ConnectionLimitsReport(IOptions<KestrelServerOptio
         var budget = budgetSource.Current;
         if (configuration[ConnectionLimits.MaxConnectionsKey] is not null)
         {
-            var connections = cap?.ToString(CultureInfo.InvariantCulture) ?? "no limit";
             var limitText = budget.DescriptorLimit?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
-            Configured(logger, connections, ConnectionLimits.MaxConnectionsKey, limitText);
+            if (cap is { } configured)
+            {
+                Configured(logger, configured, ConnectionLimits.MaxConnectionsKey, limitText);
+            }
+            else
+            {
+                ConfiguredUnlimited(logger, ConnectionLimits.MaxConnectionsKey, limitText);
+            }
         }
         else if (cap is { } derived && budget.DescriptorLimit is { } limit)
         {
@@ -155,7 +161,10 @@ internal sealed partial class ConnectionLimitsReport(IOptions<KestrelServerOptio
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Kestrel: at most {Connections} concurrent connections, from {Key} (descriptor limit {DescriptorLimit}).")]
-    private static partial void Configured(ILogger logger, string connections, string key, string descriptorLimit);
+    private static partial void Configured(ILogger logger, long connections, string key, string descriptorLimit);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Kestrel: no connection limit ({Key} is empty; descriptor limit {DescriptorLimit}): idle connections past the descriptor limit can make the runtime abort.")]
+    private static partial void ConfiguredUnlimited(ILogger logger, string key, string descriptorLimit);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Kestrel: at most {Connections} concurrent connections: the descriptor limit {DescriptorLimit} (ulimit -n) less {Open} open at startup and {Reserve} kept for the database, files and the runtime; set {Key} to choose.")]
     private static partial void Derived(ILogger logger, long connections, long descriptorLimit, int open, long reserve, string key);

@@ -73,7 +73,7 @@ internal static class CallbackEndpoints
         }
         catch (OperationCanceledException) when (readDeadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            // The rest of the body is never read: close the connection rather than drain it.
+            // The rest of the body is never read: the connection is not reused (Kestrel drains briefly, then closes it).
             http.Response.Headers.Connection = "close";
             return BodyNotRead(http, receiver, started, StatusCodes.Status408RequestTimeout,
                 $"The body did not arrive within {WebhookOptions.SectionName}:BodyReadTimeout ({options.BodyReadTimeout}).");
