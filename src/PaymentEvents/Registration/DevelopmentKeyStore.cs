@@ -121,7 +121,7 @@ public static partial class DevelopmentKeyStore
         [property: JsonPropertyName("public_key")] string? PublicKey,
         [property: JsonPropertyName("address")] string? Address);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Development: generated a signing key pair at {Path} and trust its public key {PublicKey} for deliveries. Send a test event with: paymentevents trigger checkout.session.completed --data-dir {DataDir} (add --url when not listening on the launch profile's http://127.0.0.1:5080). Configure PaymentKit:AppPk for real deliveries")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Development: generated a signing key pair at {Path} and trust its public key {PublicKey} for deliveries. Once listening, this app logs the 'paymentevents trigger' command for its own address (keys from --data-dir {DataDir}). Configure PaymentKit:AppPk for real deliveries")]
     private static partial void LogCreated(ILogger logger, string path, string publicKey, string dataDir);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Development: trusting the key pair in {Path} (public key {PublicKey}); 'paymentevents trigger' signs with it")]
