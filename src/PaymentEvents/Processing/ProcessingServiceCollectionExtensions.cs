@@ -8,7 +8,7 @@ using PaymentEvents.Telemetry;
 namespace PaymentEvents.Processing;
 
 /// <summary>Registers the processor, dispatcher, event bus and inbox signal.</summary>
-public static class ProcessingServiceCollectionExtensions
+internal static class ProcessingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds event processing: binds and validates <c>Processing:*</c> (startup fails on a bad value, naming

@@ -10,14 +10,14 @@ namespace PaymentEvents.Registration;
 /// <param name="Key">The key pair; its public key verifies deliveries signed by <c>paymentevents trigger</c>.</param>
 /// <param name="FilePath">The <c>dev-key.json</c> file.</param>
 /// <param name="Created">True when this call generated it.</param>
-public sealed record DevelopmentKey(AppKey Key, string FilePath, bool Created);
+internal sealed record DevelopmentKey(AppKey Key, string FilePath, bool Created);
 
 /// <summary>
 /// In the Development environment without <c>PaymentKit:AppPk</c>/<c>AppSk</c>, the receiver trusts a key pair
 /// generated once into <c>{Storage:DataDir}/dev-key.json</c> (mode 0600), so <c>paymentevents trigger</c> can sign
 /// test deliveries with no setup. Never used outside Development.
 /// </summary>
-public static partial class DevelopmentKeyStore
+internal static partial class DevelopmentKeyStore
 {
     /// <summary>File name inside the data directory.</summary>
     public const string FileName = "dev-key.json";

@@ -21,7 +21,7 @@ public static class HealthEndpoints
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Registers the store and registration checks for readiness.</summary>
-    public static IServiceCollection AddPaymentEventsHealthChecks(this IServiceCollection services)
+    internal static IServiceCollection AddPaymentEventsHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", HealthStatus.Unhealthy, [ReadyTag], ProbeTimeout)
