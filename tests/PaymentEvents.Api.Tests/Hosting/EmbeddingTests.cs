@@ -91,6 +91,42 @@ public sealed class EmbeddingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, status["http://ops.internal/metrics"]);
     }
 
+    [Fact]
+    public async Task In_Development_the_trigger_hint_names_the_address_the_app_really_listens_on()
+    {
+        // No PaymentKit:AppPk in Development: the generated development key is trusted, and once Kestrel has bound a
+        // free port the app says how to send it a test event there (not at some launch profile's port).
+        string[] args =
+        [
+            "--applicationName=PaymentEvents.Api",
+            "--environment=Development",
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:DataDir={_dataDir}",
+        ];
+        var started = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = PaymentEventsStartup.RunOrExitAsync(
+            args,
+            builder =>
+            {
+                builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(_logs));
+                builder.AddPaymentEvents();
+                builder.Services.AddSqliteEventStore();
+            },
+            app =>
+            {
+                app.Lifetime.ApplicationStarted.Register(() => started.SetResult(app));
+                app.MapPaymentEvents();
+            });
+
+        var app = await started.Task.WaitAsync(StartTimeout);
+        var address = new Uri(app.Urls.Single());
+        app.Lifetime.StopApplication();
+        Assert.Equal(0, await run.WaitAsync(StartTimeout));
+
+        var hint = Assert.Single(_logs.GetSnapshot(), r => r.Message.Contains("paymentevents trigger", StringComparison.Ordinal) && r.Message.Contains("--url", StringComparison.Ordinal));
+        Assert.Contains($"--data-dir {Path.GetFullPath(_dataDir)} --url http://127.0.0.1:{address.Port}/api/payment/callback", hint.Message, StringComparison.Ordinal);
+    }
+
     private string[] Args(string applicationName, params string[] more) =>
     [
         $"--applicationName={applicationName}",
