@@ -31,21 +31,39 @@ public sealed class CliEnvironment
     /// <summary>True when stdout is a terminal (tables and colours); false when piped.</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>
+    /// Width of tables when stdout is not a terminal. Spectre.Console assumes 80 columns there and wraps every cell
+    /// to fit, which breaks <c>grep</c> and <c>awk</c> on piped output; this is wide enough for any row we print.
+    /// </summary>
+    internal const int PipedWidth = 4096;
+
     public static CliEnvironment CreateDefault()
     {
         var terminal = !System.Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(System.Console.Out),
-        });
         return new CliEnvironment
         {
-            Console = console,
+            Console = CreateConsole(System.Console.Out, terminal),
             Out = System.Console.Out,
             Error = System.Console.Error,
             IsTerminal = terminal,
         };
+    }
+
+    /// <summary>The rich console over <paramref name="output"/>: colours and the terminal's width on a terminal, plain and unwrapped when piped.</summary>
+    internal static IAnsiConsole CreateConsole(TextWriter output, bool terminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = PipedWidth;
+        }
+
+        return console;
     }
 }

@@ -21,7 +21,7 @@ namespace PaymentEvents.Storage;
 /// right now is skipped instead of waited for.
 /// </para>
 /// </summary>
-public sealed class PostgresEventStore : EventStore
+internal sealed class PostgresEventStore : EventStore
 {
     /// <summary>Statements Npgsql prepares per connection when the connection string does not say (<c>Max Auto Prepare</c>).</summary>
     internal const int DefaultMaxAutoPrepare = 64;

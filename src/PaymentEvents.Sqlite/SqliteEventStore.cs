@@ -19,7 +19,7 @@ namespace PaymentEvents.Storage;
 /// the hot paths (insert, claim, completion). A write that fails drops that connection; the next write opens a new one.
 /// </para>
 /// </summary>
-public sealed class SqliteEventStore : EventStore
+internal sealed class SqliteEventStore : EventStore
 {
     /// <summary>File name of the database under <c>Storage:DataDir</c>.</summary>
     public const string FileName = "payment-events.db";

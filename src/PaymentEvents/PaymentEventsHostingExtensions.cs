@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,17 +25,25 @@ namespace PaymentEvents;
 public static class PaymentEventsHostingExtensions
 {
     /// <summary>
-    /// Registers the receiver, storage, processing, handlers found in <paramref name="handlerAssemblies"/>
-    /// (the entry assembly when none are named), the event bus and webhook registration.
+    /// Registers the receiver, storage, processing, the handler classes found in <paramref name="handlerAssemblies"/>,
+    /// the event bus and webhook registration. With no assembly named, the application's own assembly is scanned
+    /// (<see cref="IHostEnvironment.ApplicationName"/>: the project holding <c>Program</c>, also under
+    /// <c>WebApplicationFactory</c>, where the entry assembly is the test runner). With processing on
+    /// (<c>Processing:Enabled</c>, the default) and no handler class found, the start fails naming the assemblies
+    /// scanned: an event acknowledged to Payment Kit must never be marked ignored because its handler was not found.
     /// </summary>
+    /// <param name="builder">The host's builder (<c>WebApplication.CreateBuilder(args)</c>).</param>
+    /// <param name="handlerAssemblies">Where the handler classes are, e.g. <c>typeof(InvoicePaidHandler).Assembly</c>.</param>
+    /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddPaymentEvents(this IHostApplicationBuilder builder, params Assembly[] handlerAssemblies)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(handlerAssemblies);
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var assemblies = handlerAssemblies is { Length: > 0 }
-            ? handlerAssemblies
-            : Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
+        var assemblies = handlerAssemblies.Length > 0 ? handlerAssemblies : ApplicationAssembly(builder.Environment);
+        services.AddSingleton(new HandlerScan(handlerAssemblies.Length > 0 ? "the assemblies passed to AddPaymentEvents" : "the application assembly", [.. assemblies.Select(a => a.GetName().Name ?? a.FullName ?? "?")], builder.Environment.ApplicationName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, HandlersFoundValidator>());
 
         // Handlers first: registration subscribes to the types they handle (its default provider reads the registry).
         services.AddPaymentEventHandlers(assemblies);
@@ -63,12 +72,33 @@ public static class PaymentEventsHostingExtensions
         return builder;
     }
 
+    /// <summary><see cref="IHostEnvironment.ApplicationName"/> as an assembly; none when it cannot be loaded (the start then says so).</summary>
+    private static Assembly[] ApplicationAssembly(IHostEnvironment environment)
+    {
+        if (string.IsNullOrWhiteSpace(environment.ApplicationName))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [Assembly.Load(environment.ApplicationName)];
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>
-    /// Maps the callback, health, metrics and admin routes and the dashboard into one group and returns it, so conventions chain onto
-    /// all of them (<c>.RequireHost("pay.internal")</c>, <c>.RequireAuthorization(...)</c>: mind that Payment Kit
-    /// must still reach the callback). Paths: <c>Webhooks:Path</c>, <c>Routes:Health</c>, <c>Routes:Ready</c>,
-    /// <c>Routes:Metrics</c> (empty = not mapped).
+    /// Maps what may face the internet: the callback (<c>Webhooks:Path</c>), liveness (<c>Routes:Health</c>, 200 with no
+    /// details), and, when configured, the admin API and the dashboard (both behind the admin keys or
+    /// <c>Dashboard:AuthorizationPolicy</c>). Readiness with its details and the metrics are not mapped here: call
+    /// <see cref="MapPaymentEventsManagement"/> where operators reach them. Returns the group, so conventions chain onto
+    /// all of these routes (<c>.RequireHost(...)</c>; mind that Payment Kit must still reach the callback).
     /// </summary>
+    /// <param name="endpoints">The application (<c>app</c>).</param>
+    /// <returns>The group holding these routes.</returns>
     public static RouteGroupBuilder MapPaymentEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -78,10 +108,9 @@ public static class PaymentEventsHostingExtensions
         var webhooks = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
         group.MapCallback(webhooks.Path);
         var routes = services.GetRequiredService<IOptions<PaymentEventsRouteOptions>>().Value;
-        group.MapHealth(routes.Health, routes.Ready);
-        if (!string.IsNullOrWhiteSpace(routes.Metrics))
+        if (!string.IsNullOrWhiteSpace(routes.Health))
         {
-            group.MapMetrics(routes.Metrics);
+            group.MapLiveness(routes.Health);
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!);
@@ -104,6 +133,34 @@ public static class PaymentEventsHostingExtensions
         else
         {
             AdminLog.DashboardDisabled(logger);
+        }
+
+        return group;
+    }
+
+    /// <summary>
+    /// Maps the operators' routes: readiness with every check's details (<c>Routes:Ready</c>, default <c>/readyz</c>)
+    /// and Prometheus metrics, the app's own ASP.NET Core instruments included (<c>Routes:Metrics</c>, default
+    /// <c>/metrics</c>); an empty path leaves that route out. Not part of <see cref="MapPaymentEvents"/>, so an app that
+    /// mounts the callback on its public port publishes neither by default. Chain where they answer:
+    /// <c>app.MapPaymentEventsManagement().RequireHost("*:9090")</c> (a port only the monitoring network reaches), or
+    /// <c>.RequireAuthorization("ops")</c>.
+    /// </summary>
+    /// <param name="endpoints">The application (<c>app</c>).</param>
+    /// <returns>The group holding these routes.</returns>
+    public static RouteGroupBuilder MapPaymentEventsManagement(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(string.Empty);
+        var routes = endpoints.ServiceProvider.GetRequiredService<IOptions<PaymentEventsRouteOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(routes.Ready))
+        {
+            group.MapReadiness(routes.Ready);
+        }
+
+        if (!string.IsNullOrWhiteSpace(routes.Metrics))
+        {
+            group.MapMetrics(routes.Metrics);
         }
 
         return group;

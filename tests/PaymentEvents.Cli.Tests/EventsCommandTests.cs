@@ -88,10 +88,23 @@ public sealed class EventsCommandTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private async Task<string> TriggerAsync(string type)
+    [Fact]
+    public async Task Piped_tables_keep_each_row_on_one_line()
+    {
+        // A row far wider than the 80 columns Spectre.Console assumes when stdout is not a terminal.
+        const string LongType = "acme.ledger.reconciliation.completed.for.every.account.of.the.quarter";
+        var id = await TriggerAsync(LongType, "--allow-unknown");
+
+        var table = await EventsAsync("list");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Single(table.Stdout.Split('\n'), line => line.Contains(id, StringComparison.Ordinal) && line.Contains(LongType, StringComparison.Ordinal));
+    }
+
+    private async Task<string> TriggerAsync(string type, params string[] more)
     {
         var result = await CliRunner.RunAsync(
-            ["trigger", type, "--url", DevelopmentHost.CallbackUrl, "--data-dir", _host.DataDir, "--json"],
+            ["trigger", type, "--url", DevelopmentHost.CallbackUrl, "--data-dir", _host.DataDir, "--json", .. more],
             httpClient: () => _host.CreateClient());
         Assert.True(result.ExitCode == 0, result.ToString());
         return JsonDocument.Parse(result.Stdout).RootElement.GetProperty("event_id").GetString()!;

@@ -33,6 +33,40 @@ public sealed class TriggerCommandTests
     }
 
     [Fact]
+    public async Task Trigger_says_on_stderr_which_development_key_it_signed_with_and_where_it_found_it()
+    {
+        using var host = new DevelopmentHost();
+        host.Start();
+        var devKey = DevelopmentKeyStore.TryLoad(host.DataDir)!;
+
+        var result = await CliRunner.RunAsync(
+            ["trigger", "invoice.paid", "--url", DevelopmentHost.CallbackUrl, "--data-dir", host.DataDir, "--json"],
+            httpClient: () => host.CreateClient());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(devKey.Key.Address, line, StringComparison.Ordinal);
+        Assert.Contains(devKey.Key.PublicKeyHex, line, StringComparison.Ordinal);
+        Assert.Contains($"from the development key {devKey.FilePath}", line, StringComparison.Ordinal);
+        Assert.Contains("only in Development", line, StringComparison.Ordinal);
+        // stdout is still the one JSON line.
+        Assert.Equal(200, JsonDocument.Parse(result.Stdout).RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Trigger_names_the_environment_variable_its_key_came_from()
+    {
+        var key = AppKey.Generate();
+
+        // Nothing listens on port 1: the key is announced before anything is sent.
+        var result = await CliRunner.RunAsync(
+            ["trigger", "invoice.paid", "--url", "http://127.0.0.1:1/api/payment/callback"],
+            environmentVariables: new Dictionary<string, string> { ["PaymentKit__AppSk"] = key.SecretKeyHex });
+
+        Assert.Contains($"Signing with {key.Address} (public key {key.PublicKeyHex}) from the PaymentKit__AppSk environment variable", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dup_sends_the_same_event_twice_and_the_second_is_a_duplicate()
     {
         using var host = new DevelopmentHost();

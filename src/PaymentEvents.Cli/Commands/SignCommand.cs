@@ -43,7 +43,9 @@ internal sealed class SignCommand(CliEnvironment environment) : Command<SignComm
             throw new CliException($"{settings.File} is not JSON: {ex.Message}");
         }
 
-        var key = Keys.ResolveSigningKey(settings.Key, settings.DataDir, settings.WalletType, environment);
+        var signing = Keys.ResolveSigningKey(settings.Key, settings.DataDir, settings.WalletType, environment);
+        signing.Announce(environment);
+        var key = signing.Key;
         var headers = Signing.ToList(Signing.Sign(key, environment.TimeProvider, url, body, settings.V0, settings.Method));
         if (settings.Json)
         {

@@ -70,7 +70,9 @@ internal sealed class TriggerCommand(CliEnvironment environment) : AsyncCommand<
             throw new CliException($"Unknown event type '{type}'. Did you mean: {string.Join(", ", close)}? (--allow-unknown sends it anyway)");
         }
 
-        var key = Keys.ResolveSigningKey(settings.Key, settings.DataDir, settings.WalletType, environment);
+        var signing = Keys.ResolveSigningKey(settings.Key, settings.DataDir, settings.WalletType, environment);
+        signing.Announce(environment);
+        var key = signing.Key;
         var time = environment.TimeProvider;
         using var http = environment.CreateHttpClient();
         var deliveries = new List<Delivery>();

@@ -42,19 +42,22 @@ internal static class Keys
         }
     }
 
-    /// <summary>The signing key: <c>--key</c>, else <c>PaymentKit__AppSk</c>, else the receiver's development key in the data directory.</summary>
-    public static AppKey ResolveSigningKey(string? key, string? dataDir, string? walletType, CliEnvironment environment)
+    /// <summary>
+    /// The signing key and where it came from: <c>--key</c>, else <c>PaymentKit__AppSk</c>, else the receiver's
+    /// development key in the data directory.
+    /// </summary>
+    public static SigningKey ResolveSigningKey(string? key, string? dataDir, string? walletType, CliEnvironment environment)
     {
         var type = ParseWalletType(walletType, "--wallet-type");
         if (!string.IsNullOrWhiteSpace(key))
         {
-            return ParseSecretKey(key, type, "--key");
+            return new SigningKey(ParseSecretKey(key, type, "--key"), "--key", DevelopmentKeyFile: null);
         }
 
         var fromEnv = environment.GetEnvironmentVariable("PaymentKit__AppSk");
         if (dataDir is null && !string.IsNullOrWhiteSpace(fromEnv))
         {
-            return ParseSecretKey(fromEnv, type, "PaymentKit__AppSk");
+            return new SigningKey(ParseSecretKey(fromEnv, type, "PaymentKit__AppSk"), "the PaymentKit__AppSk environment variable", DevelopmentKeyFile: null);
         }
 
         // No --data-dir: the places a receiver started with defaults keeps its development key. `dotnet run
@@ -68,7 +71,7 @@ internal static class Keys
             {
                 if (DevelopmentKeyStore.TryLoad(dir) is { } devKey)
                 {
-                    return devKey.Key;
+                    return new SigningKey(devKey.Key, $"the development key {devKey.FilePath}", devKey.FilePath);
                 }
             }
             catch (InvalidDataException ex)
@@ -95,5 +98,21 @@ internal static class Keys
         }
 
         return uri;
+    }
+}
+
+/// <summary>A resolved signing key, where it was found, and the development key file when it is one.</summary>
+internal sealed record SigningKey(AppKey Key, string Source, string? DevelopmentKeyFile)
+{
+    /// <summary>
+    /// Said on stderr before anything is signed, so a key left over from development is never used unnoticed
+    /// (stdout stays the command's output, JSON included).
+    /// </summary>
+    public void Announce(CliEnvironment environment)
+    {
+        var trusted = DevelopmentKeyFile is null
+            ? "the receiver must trust this public key (PaymentKit:AppPk or PaymentKit:TrustedKeys)"
+            : "a receiver trusts it only in Development without PaymentKit:AppPk; pass --key or set PaymentKit__AppSk for any other";
+        environment.Error.WriteLine($"Signing with {Key.Address} (public key {Key.PublicKeyHex}) from {Source}: {trusted}.");
     }
 }

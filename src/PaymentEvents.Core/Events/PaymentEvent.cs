@@ -12,15 +12,19 @@ namespace PaymentEvents.Events;
 /// </summary>
 public abstract record PaymentEvent
 {
+    /// <summary>The payload's <c>id</c>.</summary>
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
+    /// <summary>The payload's <c>type</c>.</summary>
     [JsonPropertyName("type")]
     public required string Type { get; init; }
 
+    /// <summary>The payload's <c>livemode</c>.</summary>
     [JsonPropertyName("livemode")]
     public bool? Livemode { get; init; }
 
+    /// <summary>The payload's <c>api_version</c>.</summary>
     [JsonPropertyName("api_version")]
     public string? ApiVersion { get; init; }
 
@@ -28,6 +32,7 @@ public abstract record PaymentEvent
     [JsonPropertyName("object_type")]
     public string? ObjectType { get; init; }
 
+    /// <summary>The payload's <c>object_id</c>.</summary>
     [JsonPropertyName("object_id")]
     public string? ObjectId { get; init; }
 
@@ -39,15 +44,19 @@ public abstract record PaymentEvent
     [JsonPropertyName("request")]
     public EventRequest? Request { get; init; }
 
+    /// <summary>The payload's <c>pending_webhooks</c>.</summary>
     [JsonPropertyName("pending_webhooks")]
     public int? PendingWebhooks { get; init; }
 
+    /// <summary>The payload's <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
+    /// <summary>The payload's <c>created_at</c>.</summary>
     [JsonPropertyName("created_at")]
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>The payload's <c>updated_at</c>.</summary>
     [JsonPropertyName("updated_at")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
@@ -87,15 +96,19 @@ public sealed record UntypedPaymentEvent : PaymentEvent<JsonElement>;
 /// <summary><c>request</c> of event.d.ts: the API request behind the event.</summary>
 public sealed record EventRequest
 {
+    /// <summary>The payload's <c>id</c>.</summary>
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
+    /// <summary>The payload's <c>idempotency_key</c>.</summary>
     [JsonPropertyName("idempotency_key")]
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>The payload's <c>requested_by</c>.</summary>
     [JsonPropertyName("requested_by")]
     public string? RequestedBy { get; init; }
 
+    /// <summary>Members this version does not model; kept, never an error. Settable for the source-generated serializer.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

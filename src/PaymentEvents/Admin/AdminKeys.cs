@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace PaymentEvents.Admin;
 
 /// <summary>What a presented key allows.</summary>
-public enum AdminAccess
+internal enum AdminAccess
 {
     None,
     ReadOnly,

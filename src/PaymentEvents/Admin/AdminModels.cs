@@ -5,7 +5,7 @@ using PaymentEvents.Storage;
 namespace PaymentEvents.Admin;
 
 /// <summary>One row of <c>GET /api/events</c>.</summary>
-public sealed record EventSummary(
+internal sealed record EventSummary(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("object_id")] string? ObjectId,
@@ -23,12 +23,12 @@ public sealed record EventSummary(
 }
 
 /// <summary><c>GET /api/events</c>: a page, and the cursor of the next one (null at the end).</summary>
-public sealed record EventListResponse(
+internal sealed record EventListResponse(
     [property: JsonPropertyName("items")] IReadOnlyList<EventSummary> Items,
     [property: JsonPropertyName("next_cursor")] string? NextCursor);
 
 /// <summary>One handler's bookkeeping for an event.</summary>
-public sealed record HandlerAttemptView(
+internal sealed record HandlerAttemptView(
     [property: JsonPropertyName("handler")] string Handler,
     [property: JsonPropertyName("attempts")] int Attempts,
     [property: JsonPropertyName("succeeded")] bool Succeeded,
@@ -36,7 +36,7 @@ public sealed record HandlerAttemptView(
     [property: JsonPropertyName("last_attempt_at")] DateTimeOffset LastAttemptAt);
 
 /// <summary><c>GET /api/events/{id}</c>: the stored event with its payload as JSON.</summary>
-public sealed record EventDetail(
+internal sealed record EventDetail(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("object_id")] string? ObjectId,
@@ -67,7 +67,7 @@ public sealed record EventDetail(
 }
 
 /// <summary>One run of one handler (<c>history</c> of <c>GET /api/events/{id}</c>), oldest first.</summary>
-public sealed record AttemptView(
+internal sealed record AttemptView(
     [property: JsonPropertyName("handler")] string Handler,
     [property: JsonPropertyName("attempt")] int Attempt,
     [property: JsonPropertyName("started_at")] DateTimeOffset StartedAt,
@@ -81,7 +81,7 @@ public sealed record AttemptView(
 }
 
 /// <summary><c>GET /api/stats</c>: what the dashboard's overview shows.</summary>
-public sealed record StatsResponse(
+internal sealed record StatsResponse(
     [property: JsonPropertyName("as_of")] DateTimeOffset AsOf,
     [property: JsonPropertyName("counts")] IReadOnlyDictionary<string, long> Counts,
     [property: JsonPropertyName("deliveries_per_minute")] IReadOnlyList<MinuteView> DeliveriesPerMinute,
@@ -103,17 +103,17 @@ public sealed record StatsResponse(
 }
 
 /// <summary>One minute of a per-minute series (start of the UTC minute).</summary>
-public sealed record MinuteView(
+internal sealed record MinuteView(
     [property: JsonPropertyName("minute")] DateTimeOffset Minute,
     [property: JsonPropertyName("count")] long Count);
 
 /// <summary>200 body of <c>POST /api/events/{id}/resolve</c>.</summary>
-public sealed record ResolveResponse(
+internal sealed record ResolveResponse(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("status")] string Status);
 
 /// <summary>202 body of the replay routes.</summary>
-public sealed record ReplayResponse([property: JsonPropertyName("replayed")] int Replayed);
+internal sealed record ReplayResponse([property: JsonPropertyName("replayed")] int Replayed);
 
 /// <summary>The lower-case status names of README.md, "HTTP".</summary>
 internal static class EventStatusNames

@@ -6,6 +6,7 @@ namespace PaymentEvents.Admin;
 /// </summary>
 public sealed class AdminOptions
 {
+    /// <summary>Configuration section: <c>Admin</c>.</summary>
     public const string SectionName = "Admin";
 
     /// <summary>Compared (in constant time) with the <c>X-Api-Key</c> header; may read, replay and resolve.</summary>

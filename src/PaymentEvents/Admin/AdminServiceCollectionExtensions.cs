@@ -8,7 +8,7 @@ using PaymentEvents.Telemetry;
 namespace PaymentEvents.Admin;
 
 /// <summary>Service registration of the admin API.</summary>
-public static class AdminServiceCollectionExtensions
+internal static class AdminServiceCollectionExtensions
 {
     /// <summary>Binds and validates <c>Admin:*</c>; the routes are mapped only when an admin key is set.</summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)

@@ -6,6 +6,7 @@ namespace PaymentEvents.Dashboard;
 /// </summary>
 public sealed class DashboardOptions
 {
+    /// <summary>Configuration section: <c>Dashboard</c>.</summary>
     public const string SectionName = "Dashboard";
 
     /// <summary>Where the dashboard is mapped, below the request's path base (a proxy prefix stays in front of it).</summary>

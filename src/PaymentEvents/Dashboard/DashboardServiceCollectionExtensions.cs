@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace PaymentEvents.Dashboard;
 
 /// <summary>Service registration of the dashboard: its options, static Razor rendering, the key cookie and policies.</summary>
-public static class DashboardServiceCollectionExtensions
+internal static class DashboardServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>Dashboard:*</c> and registers what the pages need. The host's default authentication

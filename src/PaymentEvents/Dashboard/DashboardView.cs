@@ -8,10 +8,13 @@ namespace PaymentEvents.Dashboard;
 /// </summary>
 public sealed record DashboardView(string Base, string Section, bool SignedIn, bool CanWrite, string? User, AntiforgeryTokenSet Tokens)
 {
+    /// <summary>The dashboard URL of one event (its id escaped).</summary>
     public string EventUrl(string id) => $"{Base}/events/{Uri.EscapeDataString(id)}";
 
+    /// <summary>A time as the dashboard shows it.</summary>
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A duration as the dashboard shows it.</summary>
     public static string Duration(TimeSpan duration) => duration.TotalSeconds switch
     {
         < 1 => $"{duration.TotalMilliseconds:0.#} ms",

@@ -13,8 +13,10 @@ namespace PaymentEvents.Dashboard;
 public sealed record EventFilter(
     string? Type, string? Status, string? ObjectId, string? Livemode, string? ReceivedAfter, string? ReceivedBefore, string? Id, string? Cursor)
 {
+    /// <summary>Events per page of the events list.</summary>
     public const int PageSize = 50;
 
+    /// <summary>The filter in a request's query string.</summary>
     public static EventFilter From(IQueryCollection query) => new(
         Value(query, "type"), Value(query, "status"), Value(query, "object_id"), Value(query, "livemode"),
         Value(query, "received_after"), Value(query, "received_before"), Value(query, "id"), Value(query, "cursor"));

@@ -13,7 +13,7 @@ namespace PaymentEvents.EventBus;
 /// Kit's DID, its <c>webEndpoint</c> <c>http://127.0.0.1:{port}</c>, rewritten for a docker network as
 /// <c>@blocklet/sdk</c> <c>util/parse-docker-endpoint.js</c> does).
 /// </summary>
-public sealed partial class BlockletComponentEnvironment
+internal sealed partial class BlockletComponentEnvironment
 {
     /// <summary>Payment Kit's blocklet DID, the same in every app (<c>@blocklet/payment-js</c> <c>lib/resource.js</c>).</summary>
     public const string PaymentKitDid = "z2qaCNvKMv5GjouKdcDWexv6WqtHbpNPQDnAk";
@@ -201,4 +201,4 @@ public sealed partial class BlockletComponentEnvironment
 }
 
 /// <summary>One entry of the app's component list (<c>BLOCKLET_MOUNT_POINTS</c>).</summary>
-public sealed record BlockletComponent(string Did, string? Name, string? Title, string? MountPoint, int? Port, int? ContainerPort, bool IsGreen);
+internal sealed record BlockletComponent(string Did, string? Name, string? Title, string? MountPoint, int? Port, int? ContainerPort, bool IsGreen);

@@ -7,6 +7,7 @@ namespace PaymentEvents.EventBus;
 /// </summary>
 public sealed class EventBusOptions
 {
+    /// <summary>Configuration section: <c>EventBus</c>.</summary>
     public const string SectionName = "EventBus";
 
     /// <summary>Connect to the bus. Unset: on exactly when the Blocklet component variables are present.</summary>

@@ -9,7 +9,7 @@ using PaymentEvents.Telemetry;
 namespace PaymentEvents.EventBus;
 
 /// <summary>DI entry point of the event-bus connector and of the component-environment defaults.</summary>
-public static class EventBusServiceCollectionExtensions
+internal static class EventBusServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>EventBus:*</c>; inside a Blocklet app fills what is not configured from the component

@@ -1,7 +1,7 @@
 namespace PaymentEvents.EventBus;
 
 /// <summary>What the connector is doing, for /readyz, metrics and tests. Thread-safe; readers get a snapshot.</summary>
-public sealed class EventBusState
+internal sealed class EventBusState
 {
     private readonly Lock _gate = new();
     private EventBusSnapshot _current = new(EventBusStatus.Disabled, null, null, null, null, null, null, 0, 0, 0, 0, null, null);
@@ -26,7 +26,7 @@ public sealed class EventBusState
     }
 }
 
-public enum EventBusStatus
+internal enum EventBusStatus
 {
     Disabled,
     Connecting,
@@ -40,7 +40,7 @@ public enum EventBusStatus
 /// One moment of the connector: status, the endpoint (never the token), the channel, when it connected and joined,
 /// the last event, counters since start, and the last error with the next attempt time while reconnecting.
 /// </summary>
-public sealed record EventBusSnapshot(
+internal sealed record EventBusSnapshot(
     EventBusStatus Status,
     string? Url,
     string? Topic,

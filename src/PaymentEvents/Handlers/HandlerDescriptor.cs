@@ -1,7 +1,7 @@
 namespace PaymentEvents.Handlers;
 
 /// <summary>One handler class as it runs for one event type. Made by <see cref="HandlerRegistry"/>.</summary>
-public sealed class HandlerDescriptor
+internal sealed class HandlerDescriptor
 {
     internal HandlerDescriptor(Type handlerType, Type eventClass, HandlerInvoker invoke)
     {

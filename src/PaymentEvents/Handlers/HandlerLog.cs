@@ -37,6 +37,6 @@ internal static partial class HandlerLog
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Every other payment event type is handled by the catch-all handlers {Handlers}")]
     private static partial void CatchAlls(ILogger logger, string handlers);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "No payment event handlers are registered: stored events will be marked ignored. Add classes implementing IPaymentEventHandler<TEvent> to an assembly passed to AddPaymentEventHandlers")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "No payment event handlers are registered: stored events will be marked ignored. Pass the assembly holding your IPaymentEventHandler<TEvent> classes to builder.AddPaymentEvents(typeof(MyHandler).Assembly)")]
     private static partial void NoHandlers(ILogger logger);
 }

@@ -22,7 +22,7 @@ namespace PaymentEvents.Handlers;
 /// Per type, handlers run in a fixed order: most specific event class first, then by name, so
 /// catch-alls (audit, forwarding) run last.
 /// </remarks>
-public sealed class HandlerRegistry
+internal sealed class HandlerRegistry
 {
     private readonly FrozenDictionary<string, HandlerDescriptor[]> _byType;
     private readonly HandlerDescriptor[] _catchAlls;

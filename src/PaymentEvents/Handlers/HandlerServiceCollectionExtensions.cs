@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace PaymentEvents.Handlers;
 
 /// <summary>Registers handler classes and the <see cref="HandlerRegistry"/>.</summary>
-public static class HandlerServiceCollectionExtensions
+internal static class HandlerServiceCollectionExtensions
 {
     /// <summary>
     /// Finds every handler class in <paramref name="assemblies"/> (the entry assembly when none are

@@ -14,5 +14,6 @@ namespace PaymentEvents.Handlers;
 public interface IPaymentEventHandler<in TEvent>
     where TEvent : PaymentEvent
 {
+    /// <summary>Handles one event. Throwing fails this attempt: the event is retried with backoff (<c>Processing:MaxAttempts</c>, then <c>dead</c>); handlers that already succeeded for it do not run again. Runs at least once per event, so make it idempotent on <see cref="PaymentEvents.Events.PaymentEvent.Id"/>.</summary>
     Task HandleAsync(TEvent paymentEvent, CancellationToken cancellationToken);
 }

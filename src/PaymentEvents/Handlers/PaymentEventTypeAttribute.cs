@@ -16,6 +16,7 @@ namespace PaymentEvents.Handlers;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class PaymentEventTypeAttribute : Attribute
 {
+    /// <summary>Names one event type this handler runs for, e.g. <c>"invoice.paid"</c>.</summary>
     public PaymentEventTypeAttribute(string type)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);

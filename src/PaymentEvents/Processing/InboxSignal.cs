@@ -8,7 +8,7 @@ namespace PaymentEvents.Processing;
 /// at its next poll. The store stays the source of truth: a lost notification only delays processing
 /// until the next <see cref="ProcessingOptions.PollInterval"/>. Cheap and safe to call from any thread.
 /// </summary>
-public sealed class InboxSignal
+internal sealed class InboxSignal
 {
     // Capacity 1, extra writes dropped: any number of notifications while the processor is busy wake it once.
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(

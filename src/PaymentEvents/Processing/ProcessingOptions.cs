@@ -3,6 +3,7 @@ namespace PaymentEvents.Processing;
 /// <summary>Configuration section <c>Processing</c>: how stored events are run through the handlers.</summary>
 public sealed class ProcessingOptions
 {
+    /// <summary>Configuration section: <c>Processing</c>.</summary>
     public const string SectionName = "Processing";
 
     /// <summary>

@@ -8,13 +8,13 @@ using PaymentEvents.Telemetry;
 namespace PaymentEvents.Processing;
 
 /// <summary>Registers the processor, dispatcher, event bus and inbox signal.</summary>
-public static class ProcessingServiceCollectionExtensions
+internal static class ProcessingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds event processing: binds and validates <c>Processing:*</c> (startup fails on a bad value, naming
     /// the key), the background <c>EventProcessor</c>, <see cref="IPaymentEventBus"/> and <see cref="InboxSignal"/>.
-    /// Needs an <c>IEventStore</c> (<c>AddEventStorage</c>); handlers come from <c>AddPaymentEventHandlers</c>
-    /// (without it every event is ignored unless the bus has subscribers).
+    /// Needs an <c>IEventStore</c> (<c>AddEventStorage</c>); handlers come from <c>AddPaymentEvents</c>
+    /// (which fails the start when it finds none while processing is on).
     /// </summary>
     public static IServiceCollection AddEventProcessing(this IServiceCollection services, IConfiguration configuration)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace PaymentEvents.Protocol;
 
 /// <summary>Startup validation of <see cref="SignatureVerifierOptions"/>; messages name the configuration key.</summary>
-public sealed class SignatureVerifierOptionsValidator : IValidateOptions<SignatureVerifierOptions>
+internal sealed class SignatureVerifierOptionsValidator : IValidateOptions<SignatureVerifierOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, SignatureVerifierOptions options)

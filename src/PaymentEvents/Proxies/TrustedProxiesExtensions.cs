@@ -21,7 +21,7 @@ public static class TrustedProxiesExtensions
     private const string BlockletPathPrefixHeader = "x-path-prefix";
 
     /// <summary>Binds and validates <c>ForwardedHeaders:*</c> into <see cref="ForwardedHeadersOptions"/>.</summary>
-    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TrustedProxyOptions>()
             .Configure(o => o.ReadFrom(configuration))

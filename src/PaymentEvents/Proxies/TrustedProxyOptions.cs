@@ -10,6 +10,7 @@ namespace PaymentEvents.Proxies;
 /// </summary>
 public sealed class TrustedProxyOptions
 {
+    /// <summary>Configuration section: <c>ForwardedHeaders</c>.</summary>
     public const string SectionName = "ForwardedHeaders";
 
     /// <summary>Addresses of trusted proxies, e.g. <c>10.0.0.5</c>.</summary>
@@ -24,8 +25,10 @@ public sealed class TrustedProxyOptions
     /// <summary>One configured value with the configuration key it came from (for error messages).</summary>
     public sealed record Entry(string Key, string Value)
     {
+        /// <summary>The entry as an IP address, when it is one.</summary>
         public bool TryParseAddress(out IPAddress address) => IPAddress.TryParse(Value, out address!);
 
+        /// <summary>The entry as a CIDR network, when it is one.</summary>
         public bool TryParseNetwork(out IPNetwork network) => IPNetwork.TryParse(Value, out network);
     }
 

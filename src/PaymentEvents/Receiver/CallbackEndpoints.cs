@@ -297,6 +297,6 @@ internal static class CallbackEndpoints
 }
 
 /// <summary>The acknowledgement body: <c>{"received":true,"duplicate":false}</c>.</summary>
-public sealed record CallbackResponse(
+internal sealed record CallbackResponse(
     [property: System.Text.Json.Serialization.JsonPropertyName("received")] bool Received,
     [property: System.Text.Json.Serialization.JsonPropertyName("duplicate")] bool Duplicate);

@@ -39,4 +39,8 @@ internal static partial class ReceiverLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
         Message = "Webhook receiver listening on {Path} with {KeyCount} trusted key(s): {Keys}; V0 signatures {V0}.")]
     public static partial void Started(ILogger logger, string path, int keyCount, string keys, string v0);
+
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Information,
+        Message = "Development: send a test event with: paymentevents trigger checkout.session.completed --data-dir {DataDir} --url {CallbackUrl}")]
+    public static partial void TriggerHint(ILogger logger, string dataDir, string callbackUrl);
 }

@@ -13,7 +13,7 @@ using PaymentEvents.Telemetry;
 namespace PaymentEvents.Receiver;
 
 /// <summary>Service registration of the webhook receiver, health and metrics endpoints.</summary>
-public static class ReceiverServiceCollectionExtensions
+internal static class ReceiverServiceCollectionExtensions
 {
     /// <summary>Adds the callback's verifier, options (validated at startup), and the startup check (metrics: AddPaymentEventsTelemetry).</summary>
     public static IServiceCollection AddWebhookReceiver(this IServiceCollection services, IConfiguration configuration)

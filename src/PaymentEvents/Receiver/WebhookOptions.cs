@@ -5,6 +5,7 @@ namespace PaymentEvents.Receiver;
 /// <summary>Configuration section <c>Webhooks</c> (docs/configuration.md).</summary>
 public sealed class WebhookOptions
 {
+    /// <summary>Configuration section: <c>Webhooks</c>.</summary>
     public const string SectionName = "Webhooks";
 
     /// <summary>Callback route.</summary>

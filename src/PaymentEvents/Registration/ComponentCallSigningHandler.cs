@@ -79,7 +79,7 @@ internal sealed class ComponentCallSigningHandler(IOptionsMonitor<PaymentKitOpti
 }
 
 /// <summary>The client cannot sign because of configuration (missing or bad <c>PaymentKit:AppSk</c>). Not transient.</summary>
-public sealed class PaymentKitConfigurationException : Exception
+internal sealed class PaymentKitConfigurationException : Exception
 {
     public PaymentKitConfigurationException()
     {

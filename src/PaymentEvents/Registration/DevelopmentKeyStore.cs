@@ -10,14 +10,14 @@ namespace PaymentEvents.Registration;
 /// <param name="Key">The key pair; its public key verifies deliveries signed by <c>paymentevents trigger</c>.</param>
 /// <param name="FilePath">The <c>dev-key.json</c> file.</param>
 /// <param name="Created">True when this call generated it.</param>
-public sealed record DevelopmentKey(AppKey Key, string FilePath, bool Created);
+internal sealed record DevelopmentKey(AppKey Key, string FilePath, bool Created);
 
 /// <summary>
 /// In the Development environment without <c>PaymentKit:AppPk</c>/<c>AppSk</c>, the receiver trusts a key pair
 /// generated once into <c>{Storage:DataDir}/dev-key.json</c> (mode 0600), so <c>paymentevents trigger</c> can sign
 /// test deliveries with no setup. Never used outside Development.
 /// </summary>
-public static partial class DevelopmentKeyStore
+internal static partial class DevelopmentKeyStore
 {
     /// <summary>File name inside the data directory.</summary>
     public const string FileName = "dev-key.json";
@@ -121,7 +121,7 @@ public static partial class DevelopmentKeyStore
         [property: JsonPropertyName("public_key")] string? PublicKey,
         [property: JsonPropertyName("address")] string? Address);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Development: generated a signing key pair at {Path} and trust its public key {PublicKey} for deliveries. Send a test event with: paymentevents trigger checkout.session.completed --data-dir {DataDir} (add --url when not listening on the launch profile's http://127.0.0.1:5080). Configure PaymentKit:AppPk for real deliveries")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Development: generated a signing key pair at {Path} and trust its public key {PublicKey} for deliveries. Once listening, this app logs the 'paymentevents trigger' command for its own address (keys from --data-dir {DataDir}). Configure PaymentKit:AppPk for real deliveries")]
     private static partial void LogCreated(ILogger logger, string path, string publicKey, string dataDir);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Development: trusting the key pair in {Path} (public key {PublicKey}); 'paymentevents trigger' signs with it")]

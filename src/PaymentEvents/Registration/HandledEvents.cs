@@ -11,4 +11,4 @@ public sealed record HandledEvents(IReadOnlyCollection<string> Types, bool HasCa
 /// Supplies <see cref="HandledEvents"/> when registration runs (after the container is built, so handler
 /// discovery has finished). The host wires it to the dispatch feature's handler registry.
 /// </summary>
-public delegate HandledEvents HandledEventsProvider();
+internal delegate HandledEvents HandledEventsProvider();

@@ -15,7 +15,7 @@ namespace PaymentEvents.Registration;
 /// <see cref="ComponentCallSigningHandler"/>. Calls never throw for HTTP or network failures: they return a
 /// <see cref="PaymentKitResult{T}"/> (cancellation still throws).
 /// </summary>
-public sealed partial class PaymentKitClient(HttpClient httpClient, IOptionsMonitor<PaymentKitOptions> options, ILogger<PaymentKitClient> logger)
+internal sealed partial class PaymentKitClient(HttpClient httpClient, IOptionsMonitor<PaymentKitOptions> options, ILogger<PaymentKitClient> logger)
 {
     /// <summary>Page size used by <see cref="ListAllAsync"/> (the product example lists 100 at a time).</summary>
     public const int DefaultPageSize = 100;

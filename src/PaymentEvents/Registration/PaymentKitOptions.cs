@@ -5,6 +5,7 @@ namespace PaymentEvents.Registration;
 /// <summary>Configuration section <c>PaymentKit</c>.</summary>
 public sealed class PaymentKitOptions
 {
+    /// <summary>Configuration section: <c>PaymentKit</c>.</summary>
     public const string SectionName = "PaymentKit";
 
     /// <summary>Metadata key/value that marks an endpoint as ours (with <c>instance</c> = <see cref="InstanceName"/>).</summary>
@@ -37,6 +38,7 @@ public sealed class PaymentKitOptions
     /// <summary>The public URL Payment Kit calls.</summary>
     public Uri? CallbackUrl { get; set; }
 
+    /// <summary><c>PaymentKit:Livemode</c>: sent as <c>livemode</c> on calls to Payment Kit (registration).</summary>
     public bool Livemode { get; set; }
 
     /// <summary>Register (create or update) our webhook endpoint at startup when <see cref="BaseUrl"/> is set. Default true.</summary>

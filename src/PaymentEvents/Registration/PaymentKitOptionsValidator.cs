@@ -10,7 +10,7 @@ namespace PaymentEvents.Registration;
 /// Startup validation of <see cref="PaymentKitOptions"/>: every message names the configuration key and
 /// says how to fix it. Messages never echo a secret value.
 /// </summary>
-public sealed class PaymentKitOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<PaymentKitOptions>
+internal sealed class PaymentKitOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<PaymentKitOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, PaymentKitOptions options)

@@ -7,7 +7,7 @@ namespace PaymentEvents.Registration;
 /// <param name="StatusCode">The HTTP status, or null when no response came (refused, timed out, DNS).</param>
 /// <param name="Message">What went wrong, safe to log (never contains secrets).</param>
 /// <param name="Transient">True when trying again later may succeed (5xx, 408, 429, no response).</param>
-public sealed record PaymentKitError(HttpStatusCode? StatusCode, string Message, bool Transient)
+internal sealed record PaymentKitError(HttpStatusCode? StatusCode, string Message, bool Transient)
 {
     /// <summary>Payment Kit refused our credentials (401/403).</summary>
     public bool IsAuthenticationFailure => StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
@@ -17,7 +17,7 @@ public sealed record PaymentKitError(HttpStatusCode? StatusCode, string Message,
 }
 
 /// <summary>Either the value of a successful call or a <see cref="PaymentKitError"/>; calls never throw for HTTP failures.</summary>
-public readonly record struct PaymentKitResult<T>
+internal readonly record struct PaymentKitResult<T>
 {
     internal PaymentKitResult(T? value, PaymentKitError? error)
     {
@@ -36,7 +36,7 @@ public readonly record struct PaymentKitResult<T>
 }
 
 /// <summary>Factory methods of <see cref="PaymentKitResult{T}"/>.</summary>
-public static class PaymentKitResult
+internal static class PaymentKitResult
 {
     public static PaymentKitResult<T> Success<T>(T value) => new(value, null);
 

@@ -11,7 +11,7 @@ using Polly.Retry;
 namespace PaymentEvents.Registration;
 
 /// <summary>DI entry points of the registration feature.</summary>
-public static class RegistrationServiceCollectionExtensions
+internal static class RegistrationServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>PaymentKit</c> (at startup), registers <see cref="PaymentKitClient"/>,

@@ -19,8 +19,11 @@ public enum RegistrationStatus
 /// <summary>What the last successful registration did.</summary>
 public enum RegistrationAction
 {
+    /// <summary>The endpoint did not exist and was created.</summary>
     Created,
+    /// <summary>The endpoint existed with other settings and was updated.</summary>
     Updated,
+    /// <summary>The endpoint was already as wanted.</summary>
     Unchanged,
 }
 
@@ -42,7 +45,7 @@ public sealed record RegistrationSnapshot(
 }
 
 /// <summary>Singleton holding the current <see cref="RegistrationSnapshot"/>; written by the registration service, read by <c>/readyz</c>.</summary>
-public sealed class RegistrationState
+internal sealed class RegistrationState
 {
     private RegistrationSnapshot current = new(RegistrationStatus.Pending);
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace PaymentEvents.Registration;
 
 /// <summary>A Payment Kit webhook endpoint (docs/protocol.md §4; <c>webhook-endpoint.d.ts</c>).</summary>
-public sealed record WebhookEndpoint
+internal sealed record WebhookEndpoint
 {
     [JsonPropertyName("id")]
     public string Id { get; init; } = "";
@@ -47,7 +47,7 @@ public sealed record WebhookEndpoint
 }
 
 /// <summary>One page of <c>GET /api/webhook-endpoints</c>: <c>{ list, count }</c>.</summary>
-public sealed record WebhookEndpointPage
+internal sealed record WebhookEndpointPage
 {
     [JsonPropertyName("list")]
     public IReadOnlyList<WebhookEndpoint> List { get; init; } = [];
@@ -61,7 +61,7 @@ public sealed record WebhookEndpointPage
 }
 
 /// <summary>Body of create (<c>POST</c>) and update (<c>PUT</c>); null members are not sent.</summary>
-public sealed record WebhookEndpointWrite
+internal sealed record WebhookEndpointWrite
 {
     [JsonPropertyName("url")]
     public string? Url { get; init; }

@@ -6,7 +6,7 @@ namespace PaymentEvents.Registration;
 /// <param name="Url">Our public callback URL.</param>
 /// <param name="EnabledEvents">Event types to receive (or <c>["*"]</c>).</param>
 /// <param name="InstanceName">Written into the metadata marker.</param>
-public sealed record DesiredEndpoint(string Url, IReadOnlyList<string> EnabledEvents, string InstanceName)
+internal sealed record DesiredEndpoint(string Url, IReadOnlyList<string> EnabledEvents, string InstanceName)
 {
     /// <summary>Description shown in Payment Kit's dashboard.</summary>
     public string Description => $"PaymentEvents receiver ({InstanceName})";
@@ -16,14 +16,14 @@ public sealed record DesiredEndpoint(string Url, IReadOnlyList<string> EnabledEv
 /// <param name="Endpoint">Our endpoint as Payment Kit now has it.</param>
 /// <param name="Action">Created, updated, or left unchanged.</param>
 /// <param name="OtherMatches">Further endpoints that also look like ours (left alone; an operator may want to delete them).</param>
-public sealed record ReconcileOutcome(WebhookEndpoint Endpoint, RegistrationAction Action, IReadOnlyList<string> OtherMatches);
+internal sealed record ReconcileOutcome(WebhookEndpoint Endpoint, RegistrationAction Action, IReadOnlyList<string> OtherMatches);
 
 /// <summary>
 /// Makes Payment Kit hold exactly one endpoint of ours with the wanted URL and events (docs/protocol.md §4). Ours means:
 /// its URL is our callback URL, or its metadata carries our marker. Endpoints of other services are never touched.
 /// Used by the background registration and by <c>paymentevents endpoints ensure</c>.
 /// </summary>
-public sealed class WebhookEndpointReconciler(PaymentKitClient client)
+internal sealed class WebhookEndpointReconciler(PaymentKitClient client)
 {
     /// <summary>Lists every page, then creates, updates or leaves our endpoint alone.</summary>
     public async Task<PaymentKitResult<ReconcileOutcome>> EnsureAsync(DesiredEndpoint desired, CancellationToken cancellationToken)

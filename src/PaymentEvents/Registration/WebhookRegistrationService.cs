@@ -9,7 +9,7 @@ namespace PaymentEvents.Registration;
 /// startup. Payment Kit down or answering 5xx: retried with capped exponential backoff until it works or
 /// the app stops. Payment Kit refusing us (4xx): logged with what to fix, state Failed, retried slowly.
 /// </summary>
-public sealed partial class WebhookRegistrationService(
+internal sealed partial class WebhookRegistrationService(
     WebhookEndpointReconciler reconciler,
     RegistrationState state,
     HandledEventsProvider handledEvents,

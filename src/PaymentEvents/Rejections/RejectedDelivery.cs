@@ -18,6 +18,6 @@ public sealed record RejectedDelivery(
     [property: JsonPropertyName("body_excerpt")] string BodyExcerpt);
 
 /// <summary><c>GET /api/rejections</c>: newest first.</summary>
-public sealed record RejectionListResponse(
+internal sealed record RejectionListResponse(
     [property: JsonPropertyName("items")] IReadOnlyList<RejectedDelivery> Items,
     [property: JsonPropertyName("capacity")] int Capacity);

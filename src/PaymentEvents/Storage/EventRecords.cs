@@ -5,11 +5,17 @@ namespace PaymentEvents.Storage;
 /// <summary>Lifecycle of a stored event. Names (lower case) are part of the operator interface.</summary>
 public enum EventStatus
 {
+    /// <summary>Stored, not yet run (or queued again by a replay).</summary>
     Received,
+    /// <summary>Claimed by a processor; its handlers are running.</summary>
     Processing,
+    /// <summary>Every handler succeeded.</summary>
     Processed,
+    /// <summary>A handler failed; it will be retried.</summary>
     Failed,
+    /// <summary>A handler failed on every attempt; replay or resolve it.</summary>
     Dead,
+    /// <summary>No handler covers its type.</summary>
     Ignored,
 
     /// <summary>A dead event an operator closed without running it.</summary>
@@ -17,7 +23,7 @@ public enum EventStatus
 }
 
 /// <summary>A verified event to store. <paramref name="Payload"/> is the body as received (UTF-8 bytes).</summary>
-public sealed record NewEvent(string Id, string Type, string? ObjectId, bool? Livemode, ReadOnlyMemory<byte> Payload, DateTimeOffset ReceivedAt)
+internal sealed record NewEvent(string Id, string Type, string? ObjectId, bool? Livemode, ReadOnlyMemory<byte> Payload, DateTimeOffset ReceivedAt)
 {
     /// <summary>For tests and producers that hold text: the payload is stored as its UTF-8 bytes.</summary>
     public NewEvent(string id, string type, string? objectId, bool? livemode, string payload, DateTimeOffset receivedAt)
@@ -32,9 +38,12 @@ public sealed record NewEvent(string Id, string Type, string? ObjectId, bool? Li
     public string? TraceParent { get; init; }
 }
 
+/// <summary>What storing an event did.</summary>
 public enum InsertOutcome
 {
+    /// <summary>The event is new and now stored.</summary>
     Stored,
+    /// <summary>An event with this id was already stored; nothing changed.</summary>
     Duplicate,
 }
 
@@ -42,7 +51,7 @@ public enum InsertOutcome
 /// An event leased to one worker until <see cref="LeaseExpiresAt"/>. <see cref="Attempt"/> counts the tries since
 /// the event was stored or last replayed (it drives the retry budget).
 /// </summary>
-public sealed record EventLease(
+internal sealed record EventLease(
     string EventId,
     string Type,
     string? ObjectId,
@@ -67,21 +76,24 @@ public sealed record EventLease(
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>(StringComparer.Ordinal);
 }
 
+/// <summary>How one handler attempt ended.</summary>
 public enum AttemptOutcome
 {
+    /// <summary>The handler returned.</summary>
     Succeeded,
+    /// <summary>The handler threw.</summary>
     Failed,
 }
 
 /// <summary>One handler run the processor reports with the event's outcome.</summary>
-public sealed record HandlerRun(string Handler, DateTimeOffset StartedAt, TimeSpan Duration, bool Succeeded, string? Error);
+internal sealed record HandlerRun(string Handler, DateTimeOffset StartedAt, TimeSpan Duration, bool Succeeded, string? Error);
 
 /// <summary>
 /// How a leased event ended: <see cref="EventStatus.Processed"/> or <see cref="EventStatus.Ignored"/>,
 /// <see cref="EventStatus.Failed"/> (retry at <see cref="RetryAt"/>) or <see cref="EventStatus.Dead"/>, with the
 /// handler runs of this attempt.
 /// </summary>
-public sealed record EventCompletion(EventLease Lease, EventStatus Status, IReadOnlyList<HandlerRun> Runs, string? Error = null, DateTimeOffset? RetryAt = null)
+internal sealed record EventCompletion(EventLease Lease, EventStatus Status, IReadOnlyList<HandlerRun> Runs, string? Error = null, DateTimeOffset? RetryAt = null)
 {
     public static EventCompletion Processed(EventLease lease, IReadOnlyList<HandlerRun> runs) => new(lease, EventStatus.Processed, runs);
 
@@ -147,7 +159,7 @@ public sealed record StoredEvent(
 }
 
 /// <summary>Filter and page for listing. <see cref="Cursor"/> is opaque (from a previous page).</summary>
-public sealed record EventQuery(string? Type = null, EventStatus? Status = null, string? ObjectId = null, int Limit = 50, string? Cursor = null)
+internal sealed record EventQuery(string? Type = null, EventStatus? Status = null, string? ObjectId = null, int Limit = 50, string? Cursor = null)
 {
     /// <summary>received_at at or after this.</summary>
     public DateTimeOffset? ReceivedAfter { get; init; }
@@ -164,9 +176,9 @@ public sealed record EventQuery(string? Type = null, EventStatus? Status = null,
     public string? IdPrefix { get; init; }
 }
 
-public sealed record EventPage(IReadOnlyList<StoredEvent> Items, string? NextCursor);
+internal sealed record EventPage(IReadOnlyList<StoredEvent> Items, string? NextCursor);
 
-public enum ResolveOutcome
+internal enum ResolveOutcome
 {
     Resolved,
     NotFound,
@@ -196,15 +208,18 @@ public sealed record InboxStats(
 /// <summary>The store could not take the write (database down, disk full, ...). The receiver answers 503.</summary>
 public sealed class StorageUnavailableException : Exception
 {
+    /// <summary>Creates the exception.</summary>
     public StorageUnavailableException()
     {
     }
 
+    /// <summary>Creates the exception with a message.</summary>
     public StorageUnavailableException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with a message and the store error behind it.</summary>
     public StorageUnavailableException(string message, Exception innerException)
         : base(message, innerException)
     {

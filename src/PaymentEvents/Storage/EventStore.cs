@@ -16,7 +16,7 @@ namespace PaymentEvents.Storage;
 /// share one transaction, and so do the completions of events that finish together.
 /// </para>
 /// </summary>
-public abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
+internal abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
 {
     /// <summary>Errors can be whole stack traces; keep rows small and the admin API readable.</summary>
     public const int MaxErrorLength = 4000;

@@ -7,7 +7,7 @@ namespace PaymentEvents.Storage;
 /// </summary>
 /// <param name="provider">The <c>Storage:Provider</c> value it serves (compared case-insensitively).</param>
 /// <param name="create">Creates the store from the validated options (once: the store is a singleton).</param>
-public sealed class EventStoreEngine(string provider, Func<IServiceProvider, StorageOptions, IEventStore> create)
+internal sealed class EventStoreEngine(string provider, Func<IServiceProvider, StorageOptions, IEventStore> create)
 {
     /// <summary>The <c>Storage:Provider</c> value it serves.</summary>
     public string Provider { get; } = provider;

@@ -5,7 +5,7 @@ namespace PaymentEvents.Storage;
 /// override only what differs, and one contract test suite runs against both. Times come from the store's
 /// <see cref="TimeProvider"/>, never the database clock, so tests drive leases and retries with a FakeTimeProvider.
 /// </summary>
-public interface IEventStore
+internal interface IEventStore
 {
     /// <summary>Creates or migrates the schema; idempotent, safe for several replicas at once.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

@@ -3,12 +3,15 @@ namespace PaymentEvents.Storage;
 /// <summary>Configuration section <c>Storage</c> plus <c>ConnectionStrings:PaymentEvents</c> (docs/configuration.md).</summary>
 public sealed class StorageOptions
 {
+    /// <summary>Configuration section: <c>Storage</c>.</summary>
     public const string SectionName = "Storage";
 
     /// <summary>Name under <c>ConnectionStrings</c> of the PostgreSQL connection string.</summary>
     public const string ConnectionStringName = "PaymentEvents";
 
+    /// <summary>The <c>Storage:Provider</c> value of the SQLite engine.</summary>
     public const string Sqlite = "sqlite";
+    /// <summary>The <c>Storage:Provider</c> value of the PostgreSQL engine.</summary>
     public const string Postgres = "postgres";
 
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace PaymentEvents.Storage;
 
 /// <summary>Registers the event store chosen by <c>Storage:Provider</c>.</summary>
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> (section <c>Storage</c> and <c>ConnectionStrings:PaymentEvents</c>), validated

@@ -17,7 +17,7 @@ namespace PaymentEvents.Telemetry;
 /// HttpClient and runtime instrumentation; Prometheus text on <c>/metrics</c>; OTLP as well when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c> variables configure it).
 /// </summary>
-public static class TelemetryServiceCollectionExtensions
+internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>The source of the receive, verify, store and process spans.</summary>
     public const string ActivitySourceName = "PaymentEvents";
@@ -84,6 +84,7 @@ public static class TelemetryServiceCollectionExtensions
 /// <summary>Configuration section <c>Telemetry</c>.</summary>
 public sealed class TelemetryOptions
 {
+    /// <summary>Configuration section: <c>Telemetry</c>.</summary>
     public const string SectionName = "Telemetry";
 
     /// <summary>Record spans although <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is not set (for a trace exporter the host adds).</summary>

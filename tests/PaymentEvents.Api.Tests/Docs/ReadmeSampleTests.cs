@@ -34,6 +34,7 @@ public sealed partial class ReadmeSampleTests : IDisposable
         Assert.Contains(blocks, b => b.Contains("IPaymentEventHandler<", StringComparison.Ordinal) && IsFile(b));
         Assert.Contains(blocks, b => b.Contains("builder.Services.", StringComparison.Ordinal) && !IsFile(b));
         Assert.Contains(blocks, b => b.Contains("IPaymentEventBus", StringComparison.Ordinal));
+        Assert.Contains(blocks, b => IsProgram(b) && b.Contains("PaymentEventsStartup.RunOrExitAsync(", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -43,7 +44,10 @@ public sealed partial class ReadmeSampleTests : IDisposable
         var blocks = CSharpBlocks(File.ReadAllText(Repo.PathOf("README.md"))).Where(b => SampleFileOf(b) is null).ToList();
         for (var i = 0; i < blocks.Count; i++)
         {
-            File.WriteAllText(Path.Combine(host, $"ReadmeSample{i}.cs"), IsFile(blocks[i]) ? blocks[i] : AsProgramLines(i, blocks[i]));
+            // A whole Program.cs (the embedding sample) takes the place of the host's own.
+            File.WriteAllText(
+                Path.Combine(host, IsProgram(blocks[i]) ? "Program.cs" : $"ReadmeSample{i}.cs"),
+                IsFile(blocks[i]) ? blocks[i] : AsProgramLines(i, blocks[i]));
         }
 
         File.WriteAllText(Path.Combine(host, "OrdinaryHandlers.cs"), OrdinaryHandlers);
@@ -57,9 +61,12 @@ public sealed partial class ReadmeSampleTests : IDisposable
         Assert.True(exitCode == 0, $"the host copy with the README samples did not build:\n{output}");
         // The ordinary code does warn (CS0162, CS9113): proof that the host's rules ran and kept them warnings.
         Assert.Contains("OrdinaryHandlers.cs", output, StringComparison.Ordinal);
-        var sampleWarnings = output.Split('\n').Where(l => l.Contains("ReadmeSample", StringComparison.Ordinal)).ToList();
+        var sampleWarnings = output.Split('\n').Where(l => l.Contains("ReadmeSample", StringComparison.Ordinal) || l.Contains("Program.cs(", StringComparison.Ordinal)).ToList();
         Assert.True(sampleWarnings.Count == 0, "README samples raise warnings:\n" + string.Join('\n', sampleWarnings));
     }
+
+    /// <summary>A complete <c>Program.cs</c>: says so on its first line.</summary>
+    private static bool IsProgram(string block) => block.StartsWith("// Program.cs\n", StringComparison.Ordinal);
 
     /// <summary>
     /// The blocks headed <c>// samples/...</c> are that file of an app of its own (samples/, built and tested with the

@@ -78,6 +78,27 @@ public sealed class StartupFailureTests(PostgresServerFixture postgres) : IClass
         Assert.Contains("Webhooks:Path", fatal.GetProperty("@m").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("appsettings.json", "{ \"Webhooks\": { \"Path\": ", "appsettings.json")]
+    [InlineData("appsettings.Production.json", "", "appsettings.Production.json")]
+    public async Task Malformed_or_empty_settings_file_is_one_line_naming_the_file_and_the_JSON_error(string file, string content, string named)
+    {
+        // A content root of the test's own, so the settings files the other tests start with stay as built.
+        var contentRoot = Path.Combine(_dataDir, "content");
+        Directory.CreateDirectory(contentRoot);
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), "{}");
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, file), content);
+
+        var (exitCode, output) = await RunAsync(new() { ["ASPNETCORE_CONTENTROOT"] = contentRoot });
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Startup failed: ", line, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(contentRoot, named), line, StringComparison.Ordinal);
+        // The parser's own words: where in the file it gave up.
+        Assert.Contains("LineNumber:", line, StringComparison.Ordinal);
+    }
+
     private static void AssertOneFatalLine(int exitCode, string output, string expected)
     {
         Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");

@@ -64,7 +64,7 @@ public sealed class ReceiverHost : WebApplicationFactory<Program>
 
     public string DataDir { get; }
 
-    public IEventStore Store => Services.GetRequiredService<IEventStore>();
+    internal IEventStore Store => Services.GetRequiredService<IEventStore>();
 
     public HttpClient CreateAdminClient()
     {

@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace PaymentEvents.Cli.Tests.Infrastructure;
 
 /// <summary>Runs the real command tree in-process with captured output.</summary>
@@ -16,14 +14,8 @@ internal static class CliRunner
         using var ownStdout = new StringWriter();
         var stdout = stdoutWriter ?? ownStdout;
         using var stderr = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(stdout),
-        });
-        console.Profile.Width = 250;
+        // What a user sees with the output piped (| grep, > file), the same console the tool makes then.
+        var console = CliEnvironment.CreateConsole(stdout, terminal: false);
         var environment = new CliEnvironment
         {
             Console = console,

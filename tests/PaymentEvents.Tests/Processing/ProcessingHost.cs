@@ -31,9 +31,9 @@ public sealed class ProcessingHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public IEventStore Store => Services.GetRequiredService<IEventStore>();
+    internal IEventStore Store => Services.GetRequiredService<IEventStore>();
 
-    public InboxSignal Signal => Services.GetRequiredService<InboxSignal>();
+    internal InboxSignal Signal => Services.GetRequiredService<InboxSignal>();
 
     public IPaymentEventBus Bus => Services.GetRequiredService<IPaymentEventBus>();
 

@@ -52,7 +52,7 @@ public sealed class FakePaymentKit : HttpMessageHandler
     /// <summary>Raised after each request is recorded.</summary>
     public event Action<RecordedRequest>? Received;
 
-    public IReadOnlyList<WebhookEndpoint> Endpoints
+    internal IReadOnlyList<WebhookEndpoint> Endpoints
     {
         get
         {
@@ -77,7 +77,7 @@ public sealed class FakePaymentKit : HttpMessageHandler
         return response;
     });
 
-    public WebhookEndpoint Seed(string url, IReadOnlyList<string>? events = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, string status = "enabled")
+    internal WebhookEndpoint Seed(string url, IReadOnlyList<string>? events = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, string status = "enabled")
     {
         lock (gate)
         {
@@ -99,7 +99,7 @@ public sealed class FakePaymentKit : HttpMessageHandler
     }
 
     /// <summary>Changes (or, returning null, deletes) an endpoint behind the client's back, as an operator would in the dashboard.</summary>
-    public void Mutate(string id, Func<WebhookEndpoint, WebhookEndpoint?> change)
+    internal void Mutate(string id, Func<WebhookEndpoint, WebhookEndpoint?> change)
     {
         lock (gate)
         {

@@ -16,13 +16,13 @@ public abstract class EventStoreContractTests : IAsyncLifetime
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    protected IEventStore Store { get; private set; } = null!;
+    private protected IEventStore Store { get; private set; } = null!;
 
     /// <summary>Switches to a new, empty database (called before each test; may be called again by a test).</summary>
     protected abstract Task CreateDatabaseAsync();
 
     /// <summary>A new store instance (a "replica") over the current database.</summary>
-    protected abstract IEventStore NewStore(TimeProvider time);
+    private protected abstract IEventStore NewStore(TimeProvider time);
 
     /// <summary>Removes what <see cref="CreateDatabaseAsync"/> made, after the stores are disposed.</summary>
     protected virtual Task CleanupAsync() => Task.CompletedTask;
@@ -47,7 +47,7 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         await CleanupAsync();
     }
 
-    protected IEventStore Replica()
+    private protected IEventStore Replica()
     {
         var store = NewStore(Time);
         _stores.Add(store);

@@ -12,7 +12,7 @@ public sealed class PostgresEventStoreContractTests(PostgresServerFixture server
 
     protected override async Task CreateDatabaseAsync() => _connectionString = await server.CreateDatabaseAsync();
 
-    protected override IEventStore NewStore(TimeProvider time) =>
+    private protected override IEventStore NewStore(TimeProvider time) =>
         new PostgresEventStore(_connectionString, time, NullLogger<PostgresEventStore>.Instance);
 
     protected override async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)

@@ -32,7 +32,7 @@ public abstract class PostgresStoreTest(PostgresServerFixture server) : IAsyncLi
         }
     }
 
-    protected PostgresEventStore NewStore()
+    private protected PostgresEventStore NewStore()
     {
         var store = new PostgresEventStore(ConnectionString, Time, NullLogger<PostgresEventStore>.Instance);
         _stores.Add(store);

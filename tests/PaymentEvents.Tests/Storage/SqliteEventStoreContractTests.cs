@@ -21,7 +21,7 @@ public sealed class SqliteEventStoreContractTests : EventStoreContractTests
         return Task.CompletedTask;
     }
 
-    protected override IEventStore NewStore(TimeProvider time) =>
+    private protected override IEventStore NewStore(TimeProvider time) =>
         new SqliteEventStore(_path, time, NullLogger<SqliteEventStore>.Instance);
 
     protected override async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)

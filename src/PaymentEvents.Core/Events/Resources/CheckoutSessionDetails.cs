@@ -21,6 +21,7 @@ public sealed record CheckoutTotalDetails
     [JsonPropertyName("amount_tax")]
     public string? AmountTax { get; init; }
 
+    /// <summary>The payload's <c>breakdown</c>.</summary>
     [JsonPropertyName("breakdown")]
     public CheckoutTotalBreakdown? Breakdown { get; init; }
 
@@ -32,9 +33,11 @@ public sealed record CheckoutTotalDetails
 /// <summary>total_details.breakdown.</summary>
 public sealed record CheckoutTotalBreakdown
 {
+    /// <summary>The payload's <c>discounts</c>.</summary>
     [JsonPropertyName("discounts")]
     public IReadOnlyList<CheckoutBreakdownDiscount>? Discounts { get; init; }
 
+    /// <summary>The payload's <c>taxes</c>.</summary>
     [JsonPropertyName("taxes")]
     public IReadOnlyList<CheckoutBreakdownTax>? Taxes { get; init; }
 
@@ -50,6 +53,7 @@ public sealed record CheckoutBreakdownDiscount
     [JsonPropertyName("amount")]
     public string? Amount { get; init; }
 
+    /// <summary>The payload's <c>discount</c>.</summary>
     [JsonPropertyName("discount")]
     public string? Discount { get; init; }
 
@@ -65,6 +69,7 @@ public sealed record CheckoutBreakdownTax
     [JsonPropertyName("amount")]
     public string? Amount { get; init; }
 
+    /// <summary>The payload's <c>rate</c>.</summary>
     [JsonPropertyName("rate")]
     public string? Rate { get; init; }
 
@@ -76,12 +81,15 @@ public sealed record CheckoutBreakdownTax
 /// <summary>CheckoutSession.customer_update ("auto" or "never" each).</summary>
 public sealed record CheckoutCustomerUpdate
 {
+    /// <summary>The payload's <c>address</c>.</summary>
     [JsonPropertyName("address")]
     public string? Address { get; init; }
 
+    /// <summary>The payload's <c>name</c>.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
+    /// <summary>The payload's <c>shipping</c>.</summary>
     [JsonPropertyName("shipping")]
     public string? Shipping { get; init; }
 
@@ -93,6 +101,7 @@ public sealed record CheckoutCustomerUpdate
 /// <summary>CheckoutSession.after_expiration.</summary>
 public sealed record CheckoutAfterExpiration
 {
+    /// <summary>The payload's <c>recovery</c>.</summary>
     [JsonPropertyName("recovery")]
     public CheckoutRecovery? Recovery { get; init; }
 
@@ -104,9 +113,11 @@ public sealed record CheckoutAfterExpiration
 /// <summary>after_expiration.recovery.</summary>
 public sealed record CheckoutRecovery
 {
+    /// <summary>The payload's <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     public bool? Enabled { get; init; }
 
+    /// <summary>The payload's <c>allow_promotion_codes</c>.</summary>
     [JsonPropertyName("allow_promotion_codes")]
     public bool? AllowPromotionCodes { get; init; }
 
@@ -118,9 +129,11 @@ public sealed record CheckoutRecovery
 /// <summary>consent_collection.</summary>
 public sealed record ConsentCollection
 {
+    /// <summary>The payload's <c>promotions</c>.</summary>
     [JsonPropertyName("promotions")]
     public string? Promotions { get; init; }
 
+    /// <summary>The payload's <c>terms_of_service</c>.</summary>
     [JsonPropertyName("terms_of_service")]
     public string? TermsOfService { get; init; }
 
@@ -132,9 +145,11 @@ public sealed record ConsentCollection
 /// <summary>CheckoutSession.consent (what the customer agreed to).</summary>
 public sealed record CheckoutConsent
 {
+    /// <summary>The payload's <c>promotions</c>.</summary>
     [JsonPropertyName("promotions")]
     public string? Promotions { get; init; }
 
+    /// <summary>The payload's <c>terms_of_service</c>.</summary>
     [JsonPropertyName("terms_of_service")]
     public string? TermsOfService { get; init; }
 
@@ -146,9 +161,11 @@ public sealed record CheckoutConsent
 /// <summary>CheckoutSession.custom_text.</summary>
 public sealed record CheckoutCustomText
 {
+    /// <summary>The payload's <c>shipping_address</c>.</summary>
     [JsonPropertyName("shipping_address")]
     public string? ShippingAddress { get; init; }
 
+    /// <summary>The payload's <c>submit</c>.</summary>
     [JsonPropertyName("submit")]
     public string? Submit { get; init; }
 
@@ -160,9 +177,11 @@ public sealed record CheckoutCustomText
 /// <summary>CheckoutSession.invoice_creation.</summary>
 public sealed record CheckoutInvoiceCreation
 {
+    /// <summary>The payload's <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     public bool? Enabled { get; init; }
 
+    /// <summary>The payload's <c>invoice_data</c>.</summary>
     [JsonPropertyName("invoice_data")]
     public InvoiceData? InvoiceData { get; init; }
 
@@ -174,6 +193,7 @@ public sealed record CheckoutInvoiceCreation
 /// <summary>An <c>{ enabled }</c> switch (e.g. phone_number_collection).</summary>
 public sealed record EnabledFlag
 {
+    /// <summary>The payload's <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     public bool? Enabled { get; init; }
 
@@ -185,9 +205,11 @@ public sealed record EnabledFlag
 /// <summary>CheckoutSession.discounts[].</summary>
 public sealed record CheckoutDiscount
 {
+    /// <summary>The payload's <c>coupon</c>.</summary>
     [JsonPropertyName("coupon")]
     public string? Coupon { get; init; }
 
+    /// <summary>The payload's <c>promotion_code</c>.</summary>
     [JsonPropertyName("promotion_code")]
     public string? PromotionCode { get; init; }
 
@@ -195,9 +217,11 @@ public sealed record CheckoutDiscount
     [JsonPropertyName("discount_amount")]
     public string? DiscountAmount { get; init; }
 
+    /// <summary>The payload's <c>verification_method</c>.</summary>
     [JsonPropertyName("verification_method")]
     public string? VerificationMethod { get; init; }
 
+    /// <summary>The payload's <c>verification_data</c>.</summary>
     [JsonPropertyName("verification_data")]
     public IReadOnlyDictionary<string, JsonElement>? VerificationData { get; init; }
 
@@ -209,15 +233,19 @@ public sealed record CheckoutDiscount
 /// <summary>CheckoutSession.vendor_info[]: fulfilment by a product vendor (some keys are camelCase on the wire).</summary>
 public sealed record VendorInfo
 {
+    /// <summary>The payload's <c>vendor_id</c>.</summary>
     [JsonPropertyName("vendor_id")]
     public string? VendorId { get; init; }
 
+    /// <summary>The payload's <c>vendor_key</c>.</summary>
     [JsonPropertyName("vendor_key")]
     public string? VendorKey { get; init; }
 
+    /// <summary>The payload's <c>vendor_type</c>.</summary>
     [JsonPropertyName("vendor_type")]
     public string? VendorType { get; init; }
 
+    /// <summary>The payload's <c>order_id</c>.</summary>
     [JsonPropertyName("order_id")]
     public string? OrderId { get; init; }
 
@@ -225,12 +253,15 @@ public sealed record VendorInfo
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
+    /// <summary>The payload's <c>service_url</c>.</summary>
     [JsonPropertyName("service_url")]
     public string? ServiceUrl { get; init; }
 
+    /// <summary>The payload's <c>app_url</c>.</summary>
     [JsonPropertyName("app_url")]
     public string? AppUrl { get; init; }
 
+    /// <summary>The payload's <c>error_message</c>.</summary>
     [JsonPropertyName("error_message")]
     public string? ErrorMessage { get; init; }
 
@@ -238,15 +269,19 @@ public sealed record VendorInfo
     [JsonPropertyName("amount")]
     public string? Amount { get; init; }
 
+    /// <summary>The payload's <c>attempts</c>.</summary>
     [JsonPropertyName("attempts")]
     public int? Attempts { get; init; }
 
+    /// <summary>The payload's <c>lastAttemptAt</c>.</summary>
     [JsonPropertyName("lastAttemptAt")]
     public string? LastAttemptAt { get; init; }
 
+    /// <summary>The payload's <c>returnRetry</c>.</summary>
     [JsonPropertyName("returnRetry")]
     public int? ReturnRetry { get; init; }
 
+    /// <summary>The payload's <c>completedAt</c>.</summary>
     [JsonPropertyName("completedAt")]
     public string? CompletedAt { get; init; }
 
@@ -254,6 +289,7 @@ public sealed record VendorInfo
     [JsonPropertyName("commissionAmount")]
     public string? CommissionAmount { get; init; }
 
+    /// <summary>The payload's <c>returnRequest</c>.</summary>
     [JsonPropertyName("returnRequest")]
     public VendorReturnRequest? ReturnRequest { get; init; }
 
@@ -265,15 +301,19 @@ public sealed record VendorInfo
 /// <summary>vendor_info[].returnRequest (camelCase on the wire).</summary>
 public sealed record VendorReturnRequest
 {
+    /// <summary>The payload's <c>reason</c>.</summary>
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
 
+    /// <summary>The payload's <c>requestedAt</c>.</summary>
     [JsonPropertyName("requestedAt")]
     public string? RequestedAt { get; init; }
 
+    /// <summary>The payload's <c>status</c>.</summary>
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
+    /// <summary>The payload's <c>returnDetails</c>.</summary>
     [JsonPropertyName("returnDetails")]
     public string? ReturnDetails { get; init; }
 

@@ -9,15 +9,19 @@ namespace PaymentEvents.Events;
 /// <summary>invoice_creation.invoice_data.</summary>
 public sealed record InvoiceData
 {
+    /// <summary>The payload's <c>description</c>.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>The payload's <c>footer</c>.</summary>
     [JsonPropertyName("footer")]
     public string? Footer { get; init; }
 
+    /// <summary>The payload's <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
+    /// <summary>The payload's <c>custom_fields</c>.</summary>
     [JsonPropertyName("custom_fields")]
     public IReadOnlyList<SimpleCustomField>? CustomFields { get; init; }
 
@@ -37,9 +41,11 @@ public sealed record CurrencyConversion
     [JsonPropertyName("amount_total")]
     public string? AmountTotal { get; init; }
 
+    /// <summary>The payload's <c>fx_rate</c>.</summary>
     [JsonPropertyName("fx_rate")]
     public string? FxRate { get; init; }
 
+    /// <summary>The payload's <c>source_currency</c>.</summary>
     [JsonPropertyName("source_currency")]
     public string? SourceCurrency { get; init; }
 
@@ -51,15 +57,19 @@ public sealed record CurrencyConversion
 /// <summary>CheckoutSession.payment_intent_data.</summary>
 public sealed record PaymentIntentData
 {
+    /// <summary>The payload's <c>description</c>.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>The payload's <c>statement_descriptor</c>.</summary>
     [JsonPropertyName("statement_descriptor")]
     public string? StatementDescriptor { get; init; }
 
+    /// <summary>The payload's <c>beneficiaries</c>.</summary>
     [JsonPropertyName("beneficiaries")]
     public IReadOnlyList<PaymentBeneficiary>? Beneficiaries { get; init; }
 
+    /// <summary>The payload's <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
@@ -71,15 +81,19 @@ public sealed record PaymentIntentData
 /// <summary>NftMintSettings of types.d.ts.</summary>
 public sealed record NftMintSettings
 {
+    /// <summary>The payload's <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     public bool? Enabled { get; init; }
 
+    /// <summary>The payload's <c>behavior</c>.</summary>
     [JsonPropertyName("behavior")]
     public string? Behavior { get; init; }
 
+    /// <summary>The payload's <c>factory</c>.</summary>
     [JsonPropertyName("factory")]
     public string? Factory { get; init; }
 
+    /// <summary>The payload's <c>inputs</c>.</summary>
     [JsonPropertyName("inputs")]
     public IReadOnlyDictionary<string, string>? Inputs { get; init; }
 
@@ -91,15 +105,19 @@ public sealed record NftMintSettings
 /// <summary>NftMintDetails of types.d.ts: the minted NFT per chain.</summary>
 public sealed record NftMintDetails
 {
+    /// <summary>The payload's <c>type</c>.</summary>
     [JsonPropertyName("type")]
     public string? Type { get; init; }
 
+    /// <summary>The payload's <c>arcblock</c>.</summary>
     [JsonPropertyName("arcblock")]
     public NftMintItem? Arcblock { get; init; }
 
+    /// <summary>The payload's <c>ethereum</c>.</summary>
     [JsonPropertyName("ethereum")]
     public NftMintItem? Ethereum { get; init; }
 
+    /// <summary>The payload's <c>base</c>.</summary>
     [JsonPropertyName("base")]
     public NftMintItem? Base { get; init; }
 
@@ -111,15 +129,19 @@ public sealed record NftMintDetails
 /// <summary>A minted NFT.</summary>
 public sealed record NftMintItem
 {
+    /// <summary>The payload's <c>tx_hash</c>.</summary>
     [JsonPropertyName("tx_hash")]
     public string? TxHash { get; init; }
 
+    /// <summary>The payload's <c>address</c>.</summary>
     [JsonPropertyName("address")]
     public string? Address { get; init; }
 
+    /// <summary>The payload's <c>owner</c>.</summary>
     [JsonPropertyName("owner")]
     public string? Owner { get; init; }
 
+    /// <summary>The payload's <c>error</c>.</summary>
     [JsonPropertyName("error")]
     public string? Error { get; init; }
 

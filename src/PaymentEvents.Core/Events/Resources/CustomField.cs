@@ -9,24 +9,31 @@ namespace PaymentEvents.Events;
 /// <summary>CustomField of types.d.ts: a field the checkout asked for.</summary>
 public sealed record CustomField
 {
+    /// <summary>The payload's <c>key</c>.</summary>
     [JsonPropertyName("key")]
     public string? Key { get; init; }
 
+    /// <summary>The payload's <c>label</c>.</summary>
     [JsonPropertyName("label")]
     public string? Label { get; init; }
 
+    /// <summary>The payload's <c>type</c>.</summary>
     [JsonPropertyName("type")]
     public string? Type { get; init; }
 
+    /// <summary>The payload's <c>optional</c>.</summary>
     [JsonPropertyName("optional")]
     public bool? Optional { get; init; }
 
+    /// <summary>The payload's <c>text</c>.</summary>
     [JsonPropertyName("text")]
     public CustomFieldLength? Text { get; init; }
 
+    /// <summary>The payload's <c>numeric</c>.</summary>
     [JsonPropertyName("numeric")]
     public CustomFieldLength? Numeric { get; init; }
 
+    /// <summary>The payload's <c>dropdown</c>.</summary>
     [JsonPropertyName("dropdown")]
     public CustomFieldDropdown? Dropdown { get; init; }
 
@@ -38,9 +45,11 @@ public sealed record CustomField
 /// <summary>CustomField.text / .numeric limits.</summary>
 public sealed record CustomFieldLength
 {
+    /// <summary>The payload's <c>maximum_length</c>.</summary>
     [JsonPropertyName("maximum_length")]
     public int? MaximumLength { get; init; }
 
+    /// <summary>The payload's <c>minimum_length</c>.</summary>
     [JsonPropertyName("minimum_length")]
     public int? MinimumLength { get; init; }
 
@@ -52,6 +61,7 @@ public sealed record CustomFieldLength
 /// <summary>CustomField.dropdown.</summary>
 public sealed record CustomFieldDropdown
 {
+    /// <summary>The payload's <c>options</c>.</summary>
     [JsonPropertyName("options")]
     public IReadOnlyList<CustomFieldOption>? Options { get; init; }
 
@@ -63,9 +73,11 @@ public sealed record CustomFieldDropdown
 /// <summary>A dropdown option.</summary>
 public sealed record CustomFieldOption
 {
+    /// <summary>The payload's <c>label</c>.</summary>
     [JsonPropertyName("label")]
     public string? Label { get; init; }
 
+    /// <summary>The payload's <c>value</c>.</summary>
     [JsonPropertyName("value")]
     public string? Value { get; init; }
 

@@ -9,30 +9,39 @@ namespace PaymentEvents.Events;
 /// <summary>data.object of customer.* events (customer.d.ts).</summary>
 public sealed record Customer
 {
+    /// <summary>The payload's <c>id</c>.</summary>
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
+    /// <summary>The payload's <c>livemode</c>.</summary>
     [JsonPropertyName("livemode")]
     public bool? Livemode { get; init; }
 
+    /// <summary>The payload's <c>did</c>.</summary>
     [JsonPropertyName("did")]
     public string? Did { get; init; }
 
+    /// <summary>The payload's <c>description</c>.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>The payload's <c>name</c>.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
+    /// <summary>The payload's <c>email</c>.</summary>
     [JsonPropertyName("email")]
     public string? Email { get; init; }
 
+    /// <summary>The payload's <c>phone</c>.</summary>
     [JsonPropertyName("phone")]
     public string? Phone { get; init; }
 
+    /// <summary>The payload's <c>address</c>.</summary>
     [JsonPropertyName("address")]
     public CustomerAddress? Address { get; init; }
 
+    /// <summary>The payload's <c>shipping</c>.</summary>
     [JsonPropertyName("shipping")]
     public CustomerShipping? Shipping { get; init; }
 
@@ -44,27 +53,35 @@ public sealed record Customer
     [JsonPropertyName("token_balance")]
     public IReadOnlyDictionary<string, string>? TokenBalance { get; init; }
 
+    /// <summary>The payload's <c>currency_id</c>.</summary>
     [JsonPropertyName("currency_id")]
     public string? CurrencyId { get; init; }
 
+    /// <summary>The payload's <c>delinquent</c>.</summary>
     [JsonPropertyName("delinquent")]
     public bool? Delinquent { get; init; }
 
+    /// <summary>The payload's <c>discount_id</c>.</summary>
     [JsonPropertyName("discount_id")]
     public string? DiscountId { get; init; }
 
+    /// <summary>The payload's <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
+    /// <summary>The payload's <c>invoice_credit_balance</c>.</summary>
     [JsonPropertyName("invoice_credit_balance")]
     public JsonElement? InvoiceCreditBalance { get; init; }
 
+    /// <summary>The payload's <c>invoice_prefix</c>.</summary>
     [JsonPropertyName("invoice_prefix")]
     public string? InvoicePrefix { get; init; }
 
+    /// <summary>The payload's <c>invoice_settings</c>.</summary>
     [JsonPropertyName("invoice_settings")]
     public CustomerInvoiceSettings? InvoiceSettings { get; init; }
 
+    /// <summary>The payload's <c>next_invoice_sequence</c>.</summary>
     [JsonPropertyName("next_invoice_sequence")]
     public long? NextInvoiceSequence { get; init; }
 
@@ -72,6 +89,7 @@ public sealed record Customer
     [JsonPropertyName("last_sync_at")]
     public long? LastSyncAt { get; init; }
 
+    /// <summary>The payload's <c>preference</c>.</summary>
     [JsonPropertyName("preference")]
     public CustomerPreferences? Preference { get; init; }
 

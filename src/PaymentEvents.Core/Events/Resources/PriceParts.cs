@@ -13,15 +13,19 @@ public sealed record PriceRecurring
     [JsonPropertyName("interval")]
     public string? Interval { get; init; }
 
+    /// <summary>The payload's <c>interval_count</c>.</summary>
     [JsonPropertyName("interval_count")]
     public int? IntervalCount { get; init; }
 
+    /// <summary>The payload's <c>aggregate_usage</c>.</summary>
     [JsonPropertyName("aggregate_usage")]
     public string? AggregateUsage { get; init; }
 
+    /// <summary>The payload's <c>usage_type</c>.</summary>
     [JsonPropertyName("usage_type")]
     public string? UsageType { get; init; }
 
+    /// <summary>The payload's <c>meter_id</c>.</summary>
     [JsonPropertyName("meter_id")]
     public string? MeterId { get; init; }
 
@@ -41,6 +45,7 @@ public sealed record PriceTier
     [JsonPropertyName("unit_amount")]
     public string? UnitAmount { get; init; }
 
+    /// <summary>The payload's <c>up_to</c>.</summary>
     [JsonPropertyName("up_to")]
     public long? UpTo { get; init; }
 
@@ -64,6 +69,7 @@ public sealed record CustomUnitAmount
     [JsonPropertyName("preset")]
     public string? Preset { get; init; }
 
+    /// <summary>The payload's <c>presets</c>.</summary>
     [JsonPropertyName("presets")]
     public IReadOnlyList<string>? Presets { get; init; }
 
@@ -75,9 +81,11 @@ public sealed record CustomUnitAmount
 /// <summary>TransformQuantity of types.d.ts.</summary>
 public sealed record TransformQuantity
 {
+    /// <summary>The payload's <c>divide_by</c>.</summary>
     [JsonPropertyName("divide_by")]
     public long? DivideBy { get; init; }
 
+    /// <summary>The payload's <c>round</c>.</summary>
     [JsonPropertyName("round")]
     public string? Round { get; init; }
 
@@ -89,6 +97,7 @@ public sealed record TransformQuantity
 /// <summary>PriceCurrency of types.d.ts.</summary>
 public sealed record PriceCurrency
 {
+    /// <summary>The payload's <c>currency_id</c>.</summary>
     [JsonPropertyName("currency_id")]
     public string? CurrencyId { get; init; }
 
@@ -96,9 +105,11 @@ public sealed record PriceCurrency
     [JsonPropertyName("unit_amount")]
     public string? UnitAmount { get; init; }
 
+    /// <summary>The payload's <c>tiers</c>.</summary>
     [JsonPropertyName("tiers")]
     public IReadOnlyList<PriceTier>? Tiers { get; init; }
 
+    /// <summary>The payload's <c>custom_unit_amount</c>.</summary>
     [JsonPropertyName("custom_unit_amount")]
     public CustomUnitAmount? CustomUnitAmount { get; init; }
 

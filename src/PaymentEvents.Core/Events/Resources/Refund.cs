@@ -9,12 +9,15 @@ namespace PaymentEvents.Events;
 /// <summary>data.object of refund.* events (refund.d.ts).</summary>
 public sealed record Refund
 {
+    /// <summary>The payload's <c>id</c>.</summary>
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
+    /// <summary>The payload's <c>livemode</c>.</summary>
     [JsonPropertyName("livemode")]
     public bool? Livemode { get; init; }
 
+    /// <summary>The payload's <c>description</c>.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
@@ -22,27 +25,35 @@ public sealed record Refund
     [JsonPropertyName("amount")]
     public string? Amount { get; init; }
 
+    /// <summary>The payload's <c>payment_details</c>.</summary>
     [JsonPropertyName("payment_details")]
     public PaymentDetails? PaymentDetails { get; init; }
 
+    /// <summary>The payload's <c>currency_id</c>.</summary>
     [JsonPropertyName("currency_id")]
     public string? CurrencyId { get; init; }
 
+    /// <summary>The payload's <c>customer_id</c>.</summary>
     [JsonPropertyName("customer_id")]
     public string? CustomerId { get; init; }
 
+    /// <summary>The payload's <c>payment_intent_id</c>.</summary>
     [JsonPropertyName("payment_intent_id")]
     public string? PaymentIntentId { get; init; }
 
+    /// <summary>The payload's <c>payment_method_id</c>.</summary>
     [JsonPropertyName("payment_method_id")]
     public string? PaymentMethodId { get; init; }
 
+    /// <summary>The payload's <c>invoice_id</c>.</summary>
     [JsonPropertyName("invoice_id")]
     public string? InvoiceId { get; init; }
 
+    /// <summary>The payload's <c>subscription_id</c>.</summary>
     [JsonPropertyName("subscription_id")]
     public string? SubscriptionId { get; init; }
 
+    /// <summary>The payload's <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
@@ -58,9 +69,11 @@ public sealed record Refund
     [JsonPropertyName("failure_reason")]
     public string? FailureReason { get; init; }
 
+    /// <summary>The payload's <c>attempt_count</c>.</summary>
     [JsonPropertyName("attempt_count")]
     public int? AttemptCount { get; init; }
 
+    /// <summary>The payload's <c>attempted</c>.</summary>
     [JsonPropertyName("attempted")]
     public bool? Attempted { get; init; }
 
@@ -68,6 +81,7 @@ public sealed record Refund
     [JsonPropertyName("next_attempt")]
     public long? NextAttempt { get; init; }
 
+    /// <summary>The payload's <c>last_attempt_error</c>.</summary>
     [JsonPropertyName("last_attempt_error")]
     public PaymentError? LastAttemptError { get; init; }
 

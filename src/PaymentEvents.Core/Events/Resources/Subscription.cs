@@ -9,15 +9,19 @@ namespace PaymentEvents.Events;
 /// <summary>data.object of customer.subscription.* events (subscription.d.ts).</summary>
 public sealed record Subscription
 {
+    /// <summary>The payload's <c>id</c>.</summary>
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
+    /// <summary>The payload's <c>livemode</c>.</summary>
     [JsonPropertyName("livemode")]
     public bool? Livemode { get; init; }
 
+    /// <summary>The payload's <c>currency_id</c>.</summary>
     [JsonPropertyName("currency_id")]
     public string? CurrencyId { get; init; }
 
+    /// <summary>The payload's <c>customer_id</c>.</summary>
     [JsonPropertyName("customer_id")]
     public string? CustomerId { get; init; }
 
@@ -29,21 +33,27 @@ public sealed record Subscription
     [JsonPropertyName("current_period_end")]
     public long? CurrentPeriodEnd { get; init; }
 
+    /// <summary>The payload's <c>default_payment_method_id</c>.</summary>
     [JsonPropertyName("default_payment_method_id")]
     public string? DefaultPaymentMethodId { get; init; }
 
+    /// <summary>The payload's <c>description</c>.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>The payload's <c>latest_invoice_id</c>.</summary>
     [JsonPropertyName("latest_invoice_id")]
     public string? LatestInvoiceId { get; init; }
 
+    /// <summary>The payload's <c>metadata</c>.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 
+    /// <summary>The payload's <c>pending_setup_intent</c>.</summary>
     [JsonPropertyName("pending_setup_intent")]
     public string? PendingSetupIntent { get; init; }
 
+    /// <summary>The payload's <c>pending_update</c>.</summary>
     [JsonPropertyName("pending_update")]
     public SubscriptionPendingUpdate? PendingUpdate { get; init; }
 
@@ -51,6 +61,7 @@ public sealed record Subscription
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
+    /// <summary>The payload's <c>cancel_at_period_end</c>.</summary>
     [JsonPropertyName("cancel_at_period_end")]
     public bool? CancelAtPeriodEnd { get; init; }
 
@@ -62,6 +73,7 @@ public sealed record Subscription
     [JsonPropertyName("canceled_at")]
     public long? CanceledAt { get; init; }
 
+    /// <summary>The payload's <c>cancelation_details</c>.</summary>
     [JsonPropertyName("cancelation_details")]
     public SubscriptionCancelationDetails? CancelationDetails { get; init; }
 
@@ -69,6 +81,7 @@ public sealed record Subscription
     [JsonPropertyName("billing_cycle_anchor")]
     public long? BillingCycleAnchor { get; init; }
 
+    /// <summary>The payload's <c>billing_thresholds</c>.</summary>
     [JsonPropertyName("billing_thresholds")]
     public SubscriptionBillingThresholds? BillingThresholds { get; init; }
 
@@ -76,12 +89,15 @@ public sealed record Subscription
     [JsonPropertyName("collection_method")]
     public string? CollectionMethod { get; init; }
 
+    /// <summary>The payload's <c>days_until_due</c>.</summary>
     [JsonPropertyName("days_until_due")]
     public int? DaysUntilDue { get; init; }
 
+    /// <summary>The payload's <c>days_until_cancel</c>.</summary>
     [JsonPropertyName("days_until_cancel")]
     public int? DaysUntilCancel { get; init; }
 
+    /// <summary>The payload's <c>discount_id</c>.</summary>
     [JsonPropertyName("discount_id")]
     public string? DiscountId { get; init; }
 
@@ -89,15 +105,19 @@ public sealed record Subscription
     [JsonPropertyName("next_pending_invoice_item_invoice")]
     public long? NextPendingInvoiceItemInvoice { get; init; }
 
+    /// <summary>The payload's <c>pause_collection</c>.</summary>
     [JsonPropertyName("pause_collection")]
     public SubscriptionPauseCollection? PauseCollection { get; init; }
 
+    /// <summary>The payload's <c>payment_settings</c>.</summary>
     [JsonPropertyName("payment_settings")]
     public PaymentSettings? PaymentSettings { get; init; }
 
+    /// <summary>The payload's <c>pending_invoice_item_interval</c>.</summary>
     [JsonPropertyName("pending_invoice_item_interval")]
     public PriceRecurring? PendingInvoiceItemInterval { get; init; }
 
+    /// <summary>The payload's <c>schedule_id</c>.</summary>
     [JsonPropertyName("schedule_id")]
     public string? ScheduleId { get; init; }
 
@@ -117,12 +137,15 @@ public sealed record Subscription
     [JsonPropertyName("trial_end")]
     public long? TrialEnd { get; init; }
 
+    /// <summary>The payload's <c>trial_settings</c>.</summary>
     [JsonPropertyName("trial_settings")]
     public TrialSettings? TrialSettings { get; init; }
 
+    /// <summary>The payload's <c>payment_details</c>.</summary>
     [JsonPropertyName("payment_details")]
     public PaymentDetails? PaymentDetails { get; init; }
 
+    /// <summary>The payload's <c>slippage_config</c>.</summary>
     [JsonPropertyName("slippage_config")]
     public SlippageConfig? SlippageConfig { get; init; }
 
@@ -134,15 +157,19 @@ public sealed record Subscription
     [JsonPropertyName("payment_behavior")]
     public string? PaymentBehavior { get; init; }
 
+    /// <summary>The payload's <c>service_actions</c>.</summary>
     [JsonPropertyName("service_actions")]
     public IReadOnlyList<ServiceAction>? ServiceActions { get; init; }
 
+    /// <summary>The payload's <c>recovered_from</c>.</summary>
     [JsonPropertyName("recovered_from")]
     public string? RecoveredFrom { get; init; }
 
+    /// <summary>The payload's <c>overdraft_protection</c>.</summary>
     [JsonPropertyName("overdraft_protection")]
     public OverdraftProtection? OverdraftProtection { get; init; }
 
+    /// <summary>The payload's <c>credit_schedule_state</c>.</summary>
     [JsonPropertyName("credit_schedule_state")]
     public IReadOnlyDictionary<string, CreditSchedulePriceState>? CreditScheduleState { get; init; }
 

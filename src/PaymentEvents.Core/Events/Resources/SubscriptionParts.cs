@@ -17,6 +17,7 @@ public sealed record SubscriptionPendingUpdate
     [JsonPropertyName("expires_at")]
     public long? ExpiresAt { get; init; }
 
+    /// <summary>The payload's <c>subscription_items</c>.</summary>
     [JsonPropertyName("subscription_items")]
     public JsonElement? SubscriptionItems { get; init; }
 
@@ -32,6 +33,7 @@ public sealed record SubscriptionPendingUpdate
 /// <summary>Subscription.cancelation_details.</summary>
 public sealed record SubscriptionCancelationDetails
 {
+    /// <summary>The payload's <c>comment</c>.</summary>
     [JsonPropertyName("comment")]
     public string? Comment { get; init; }
 
@@ -43,12 +45,15 @@ public sealed record SubscriptionCancelationDetails
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
 
+    /// <summary>The payload's <c>return_stake</c>.</summary>
     [JsonPropertyName("return_stake")]
     public bool? ReturnStake { get; init; }
 
+    /// <summary>The payload's <c>slash_stake</c>.</summary>
     [JsonPropertyName("slash_stake")]
     public bool? SlashStake { get; init; }
 
+    /// <summary>The payload's <c>slash_reason</c>.</summary>
     [JsonPropertyName("slash_reason")]
     public string? SlashReason { get; init; }
 
@@ -56,6 +61,7 @@ public sealed record SubscriptionCancelationDetails
     [JsonPropertyName("refund")]
     public string? Refund { get; init; }
 
+    /// <summary>The payload's <c>requested_by</c>.</summary>
     [JsonPropertyName("requested_by")]
     public string? RequestedBy { get; init; }
 
@@ -75,12 +81,15 @@ public sealed record SubscriptionBillingThresholds
     [JsonPropertyName("stake_gte")]
     public string? StakeGte { get; init; }
 
+    /// <summary>The payload's <c>reset_billing_cycle_anchor</c>.</summary>
     [JsonPropertyName("reset_billing_cycle_anchor")]
     public bool? ResetBillingCycleAnchor { get; init; }
 
+    /// <summary>The payload's <c>no_stake</c>.</summary>
     [JsonPropertyName("no_stake")]
     public bool? NoStake { get; init; }
 
+    /// <summary>The payload's <c>references_primary_stake</c>.</summary>
     [JsonPropertyName("references_primary_stake")]
     public bool? ReferencesPrimaryStake { get; init; }
 
@@ -108,6 +117,7 @@ public sealed record SubscriptionPauseCollection
 /// <summary>trial_settings: what happens when a trial ends.</summary>
 public sealed record TrialSettings
 {
+    /// <summary>The payload's <c>end_behavior</c>.</summary>
     [JsonPropertyName("end_behavior")]
     public TrialEndBehavior? EndBehavior { get; init; }
 
@@ -131,18 +141,23 @@ public sealed record TrialEndBehavior
 /// <summary>Subscription.slippage_config (dynamic pricing).</summary>
 public sealed record SlippageConfig
 {
+    /// <summary>The payload's <c>mode</c>.</summary>
     [JsonPropertyName("mode")]
     public string? Mode { get; init; }
 
+    /// <summary>The payload's <c>percent</c>.</summary>
     [JsonPropertyName("percent")]
     public decimal? Percent { get; init; }
 
+    /// <summary>The payload's <c>min_acceptable_rate</c>.</summary>
     [JsonPropertyName("min_acceptable_rate")]
     public string? MinAcceptableRate { get; init; }
 
+    /// <summary>The payload's <c>base_currency</c>.</summary>
     [JsonPropertyName("base_currency")]
     public string? BaseCurrency { get; init; }
 
+    /// <summary>The payload's <c>updated_at_ms</c>.</summary>
     [JsonPropertyName("updated_at_ms")]
     public long? UpdatedAtMs { get; init; }
 
@@ -154,12 +169,15 @@ public sealed record SlippageConfig
 /// <summary>Subscription.overdraft_protection.</summary>
 public sealed record OverdraftProtection
 {
+    /// <summary>The payload's <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     public bool? Enabled { get; init; }
 
+    /// <summary>The payload's <c>payment_method_id</c>.</summary>
     [JsonPropertyName("payment_method_id")]
     public string? PaymentMethodId { get; init; }
 
+    /// <summary>The payload's <c>payment_details</c>.</summary>
     [JsonPropertyName("payment_details")]
     public PaymentDetails? PaymentDetails { get; init; }
 
@@ -171,6 +189,7 @@ public sealed record OverdraftProtection
 /// <summary>Subscription.credit_schedule_state values (per price id).</summary>
 public sealed record CreditSchedulePriceState
 {
+    /// <summary>The payload's <c>enabled</c>.</summary>
     [JsonPropertyName("enabled")]
     public bool? Enabled { get; init; }
 
@@ -182,15 +201,19 @@ public sealed record CreditSchedulePriceState
     [JsonPropertyName("next_grant_at")]
     public long? NextGrantAt { get; init; }
 
+    /// <summary>The payload's <c>last_grant_seq</c>.</summary>
     [JsonPropertyName("last_grant_seq")]
     public long? LastGrantSeq { get; init; }
 
+    /// <summary>The payload's <c>grants_in_current_period</c>.</summary>
     [JsonPropertyName("grants_in_current_period")]
     public long? GrantsInCurrentPeriod { get; init; }
 
+    /// <summary>The payload's <c>last_grant_id</c>.</summary>
     [JsonPropertyName("last_grant_id")]
     public string? LastGrantId { get; init; }
 
+    /// <summary>The payload's <c>last_error</c>.</summary>
     [JsonPropertyName("last_error")]
     public string? LastError { get; init; }
 
@@ -202,24 +225,31 @@ public sealed record CreditSchedulePriceState
 /// <summary>ServiceAction of types.d.ts: a link or notification shown for a subscription.</summary>
 public sealed record ServiceAction
 {
+    /// <summary>The payload's <c>type</c>.</summary>
     [JsonPropertyName("type")]
     public string? Type { get; init; }
 
+    /// <summary>The payload's <c>triggerEvents</c>.</summary>
     [JsonPropertyName("triggerEvents")]
     public IReadOnlyList<string>? TriggerEvents { get; init; }
 
+    /// <summary>The payload's <c>name</c>.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
+    /// <summary>The payload's <c>color</c>.</summary>
     [JsonPropertyName("color")]
     public string? Color { get; init; }
 
+    /// <summary>The payload's <c>variant</c>.</summary>
     [JsonPropertyName("variant")]
     public string? Variant { get; init; }
 
+    /// <summary>The payload's <c>text</c>.</summary>
     [JsonPropertyName("text")]
     public IReadOnlyDictionary<string, string>? Text { get; init; }
 
+    /// <summary>The payload's <c>link</c>.</summary>
     [JsonPropertyName("link")]
     public string? Link { get; init; }
 

@@ -21,7 +21,7 @@ public static class HealthEndpoints
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Registers the store and registration checks for readiness.</summary>
-    public static IServiceCollection AddPaymentEventsHealthChecks(this IServiceCollection services)
+    internal static IServiceCollection AddPaymentEventsHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", HealthStatus.Unhealthy, [ReadyTag], ProbeTimeout)
@@ -29,16 +29,18 @@ public static class HealthEndpoints
         return services;
     }
 
-    internal static void MapHealth(this IEndpointRouteBuilder endpoints, string livePath, string readyPath)
-    {
+    /// <summary>Liveness: runs no check and shows nothing but the status, so it is safe on a public port.</summary>
+    internal static void MapLiveness(this IEndpointRouteBuilder endpoints, string livePath) =>
         endpoints.MapHealthChecks(livePath, new HealthCheckOptions { Predicate = _ => false })
             .WithDisplayName("Liveness");
+
+    /// <summary>Readiness with every check's description and data: for operators (MapPaymentEventsManagement).</summary>
+    internal static void MapReadiness(this IEndpointRouteBuilder endpoints, string readyPath) =>
         endpoints.MapHealthChecks(readyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteJsonAsync,
         }).WithDisplayName("Readiness");
-    }
 
     /// <summary><c>{"status":"healthy","checks":{"storage":{"status":"healthy","description":...,"data":{"engine":"sqlite"}}}}</c></summary>
     internal static Task WriteJsonAsync(HttpContext http, HealthReport report)
