@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -51,6 +52,7 @@ public class PaymentEventsFactory<TEntryPoint> : WebApplicationFactory<TEntryPoi
     /// <param name="eventType">Any event type, e.g. <c>invoice.paid</c>; an unknown one gets a generic object.</param>
     /// <param name="customize">Changes the body before it is signed, e.g. <c>e => e["data"]!["object"]!["status"] = "past_due"</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two DeliverAsync shapes are the documented surface (INTERFACE.md); the first parameter's type tells them apart.")]
     public Task<TestDelivery> DeliverAsync(string eventType, Action<JsonObject>? customize = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventType);
@@ -62,6 +64,7 @@ public class PaymentEventsFactory<TEntryPoint> : WebApplicationFactory<TEntryPoi
     /// <summary>Delivers <paramref name="body"/> as it is (its <c>id</c> and <c>type</c> included), signed (V1) with the factory's key.</summary>
     /// <param name="body">The event body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two DeliverAsync shapes are the documented surface (INTERFACE.md); the first parameter's type tells them apart.")]
     public Task<TestDelivery> DeliverAsync(JsonObject body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -2,24 +2,27 @@ using PaymentEvents;
 using PaymentEvents.Proxies;
 using PaymentEvents.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// The signed callback, the durable inbox and the processor that runs the handler classes under Handlers/.
-builder.AddPaymentEvents(typeof(Program).Assembly); // TODO(surface): no argument once it finds the app's own assembly
+// A failed start, from a malformed appsettings.json to a bad setting or no handler class, is one fatal line naming
+// it, and exit code 1.
+return await PaymentEventsStartup.RunOrExitAsync(
+    args,
+    builder =>
+    {
+        // The signed callback, the durable inbox and the processor that runs the handler classes under Handlers/.
+        builder.AddPaymentEvents();
 #if (storage == "postgres")
-builder.Services.AddPostgresEventStore();
+        builder.Services.AddPostgresEventStore();
 #else
-builder.Services.AddSqliteEventStore();
+        builder.Services.AddSqliteEventStore();
 #endif
-
-var app = builder.Build();
-
-// A bad setting stops the start with one log line naming it, and exit code 1.
-return await app.RunOrExitAsync(app =>
-{
-    // X-Forwarded-* from the proxies in ForwardedHeaders:KnownProxies (loopback by default).
-    app.UseTrustedProxies();
-    // The callback (Webhooks:Path), /healthz, and the admin API and dashboard when Admin:ApiKey is set.
-    app.MapPaymentEvents();
-    // TODO(surface): app.MapPaymentEventsManagement() (/readyz, /metrics) on a port the internet does not reach.
-});
+    },
+    app =>
+    {
+        // X-Forwarded-* from the proxies in ForwardedHeaders:KnownProxies (loopback by default).
+        app.UseTrustedProxies();
+        // The callback (Webhooks:Path), /healthz, and the admin API and dashboard when Admin:ApiKey is set.
+        app.MapPaymentEvents();
+        // /readyz (check details) and /metrics for operators. The reverse proxy forwards only the callback (see the
+        // README); where this port itself faces the internet, restrict them: .RequireHost("*:9090").
+        app.MapPaymentEventsManagement();
+    });
