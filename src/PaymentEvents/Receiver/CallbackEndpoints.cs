@@ -105,6 +105,14 @@ internal static class CallbackEndpoints
             return Rejected(receiver, started, null, refused);
         }
 
+        // A body of unusual shape is never refused for it, but is parsed and verified in a lane of its own, so a flood
+        // of them under garbage signatures cannot take more than that lane (SECURITY.md).
+        using var lane = BodyShape.IsHeavy(body.Memory.Span) ? await EnterHeavyLaneAsync(http, receiver) : null;
+        if (lane is { IsAcquired: false })
+        {
+            return Unavailable(http, receiver, started, "busy", "Too many deliveries of unusual shape are being verified; retry later.");
+        }
+
         if (!DeliveryEnvelope.TryParse(body.Memory, out var envelope, out var bodyError))
         {
             return BadRequest(receiver, started, "invalid_body", bodyError);
@@ -124,6 +132,7 @@ internal static class CallbackEndpoints
             verify?.SetTag("paymentevents.verification.status", ReasonName(verdict.Status));
         }
 
+        lane?.Dispose();
         if (!verdict.IsValid)
         {
             http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
@@ -165,6 +174,24 @@ internal static class CallbackEndpoints
         ReceiverLog.Accepted(receiver.Logger, envelope.Id, envelope.Type, duplicate, verdict.Version, verdict.MatchedKey?.Name, verdict.MatchedPath);
         receiver.Metrics.Delivery(duplicate ? DeliveryOutcome.Duplicate : DeliveryOutcome.Stored, null, receiver.TimeProvider.GetElapsedTime(started));
         return TypedResults.Ok(new CallbackResponse(true, duplicate));
+    }
+
+    private static async Task<System.Threading.RateLimiting.RateLimitLease> EnterHeavyLaneAsync(HttpContext http, ReceiverContext receiver)
+    {
+        var lease = await receiver.HeavyLane.EnterAsync(http.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            ReceiverLog.HeavyLaneFull(receiver.Logger, http.Connection.RemoteIpAddress?.ToString());
+        }
+
+        return lease;
+    }
+
+    private static ProblemHttpResult Unavailable(HttpContext http, ReceiverContext receiver, long started, string reason, string detail)
+    {
+        receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, reason, receiver.TimeProvider.GetElapsedTime(started));
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service busy", detail: detail);
     }
 
     private static ProblemHttpResult TooLarge(ReceiverContext receiver, long started)

@@ -16,8 +16,10 @@ internal sealed class ReceiverContext
         IOptions<WebhookOptions> webhookOptions,
         IOptions<PaymentKitOptions> paymentKitOptions,
         TimeProvider timeProvider,
+        HeavyBodyLane heavyLane,
         ILogger<ReceiverContext> logger)
     {
+        HeavyLane = heavyLane;
         Verifier = verifier;
         Metrics = metrics;
         Options = webhookOptions.Value;
@@ -35,6 +37,9 @@ internal sealed class ReceiverContext
     public WebhookOptions Options { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>Where bodies of unusual shape are parsed and verified, a few at a time.</summary>
+    public HeavyBodyLane HeavyLane { get; }
 
     public ILogger Logger { get; }
 

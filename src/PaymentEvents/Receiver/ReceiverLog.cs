@@ -34,4 +34,8 @@ internal static partial class ReceiverLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
         Message = "Webhook receiver listening on {Path} with {KeyCount} trusted key(s): {Keys}; V0 signatures {V0}.")]
     public static partial void Started(ILogger logger, string path, int keyCount, string keys, string v0);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
+        Message = "Delivery of unusual shape (deep or with many members) answered 503: the lane that verifies such bodies is full (client {RemoteIp}); the sender retries.")]
+    public static partial void HeavyLaneFull(ILogger logger, string? remoteIp);
 }
