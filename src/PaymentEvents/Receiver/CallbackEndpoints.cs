@@ -149,12 +149,21 @@ internal static class CallbackEndpoints
             var traceParent = receive?.IdFormat == ActivityIdFormat.W3C ? receive.Id : null;
             using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
             var now = receiver.TimeProvider.GetUtcNow();
+            // The answer comes within Storage:WriteTimeout whatever the database does (frozen, unreachable): past it
+            // the insert is given up and the delivery is a 503 (see IEventStore.InsertAsync for what may be written).
+            using var deadline = new CancellationTokenSource(receiver.StoreDeadline, receiver.TimeProvider);
             outcome = await store.InsertAsync(
                 new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now) { TraceParent = traceParent },
-                CancellationToken.None);
+                deadline.Token);
         }
         catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
         {
+            if (ex is StorageUnavailableException { InFlightWrite: { } inFlight })
+            {
+                // Its commit still reads the payload: the pooled body goes back only when that commit has ended.
+                body.KeepUntil(inFlight);
+            }
+
             ReceiverLog.StoreUnavailable(receiver.Logger, ex, envelope.Id, envelope.Type);
             receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, null, receiver.TimeProvider.GetElapsedTime(started));
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
