@@ -112,11 +112,14 @@ internal sealed class SqliteEventStore : EventStore
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            return await RunOnAsync(operation, OpenWriterAsync, owned: false, connection => InTransactionAsync(connection, work), cancellationToken);
+            var result = await RunOnAsync(operation, OpenWriterAsync, owned: false, connection => InTransactionAsync(connection, work), cancellationToken);
+            RecordWrite(null);
+            return result;
         }
-        catch (StorageUnavailableException)
+        catch (StorageUnavailableException e)
         {
             // The file may be gone, locked or damaged: start the next write from a fresh connection.
+            RecordWrite(e);
             DropWriter();
             throw;
         }

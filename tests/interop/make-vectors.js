@@ -14,6 +14,7 @@ const { DOCUMENTED_TYPES, EXTRA_TYPES, makeEvent, T0 } = require('./lib/events')
 const { serialize, RESERIALIZATIONS } = require('./lib/variants');
 const { hostileBodies } = require('./lib/hostile');
 const { canonicalCases } = require('./lib/canonical-cases');
+const { genuineShapes, depthOf } = require('./lib/genuine-shapes');
 
 const OUT = path.join(__dirname, 'vectors');
 const HOST = 'https://shop.example';
@@ -313,6 +314,20 @@ async function hostileVectors() {
         receive: { body: Buffer.from(h.tampered.raw, 'utf8') },
       }));
     }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- genuine shapes
+// Generated last, so the iat counter of every earlier vector stays as it was.
+async function genuineShapeVectors() {
+  const out = [];
+  for (const g of genuineShapes()) {
+    const body = Buffer.from(JSON.stringify(g.event));
+    const v = await v1({ name: `genuine-${g.name}`, category: 'genuine-shape', description: g.description, data: g.event, receive: { body } });
+    if (!v.expected.valid) throw new Error(`the SDK refused genuine-${g.name}`);
+    v.depth = depthOf(g.event);
+    out.push(v);
   }
   return out;
 }
@@ -707,6 +722,7 @@ async function main() {
     v0: await v0Vectors(),
     registration: await registrationVectors(),
     canonical: canonicalCases(),
+    'genuine-shapes': await genuineShapeVectors(),
   };
 
   const meta = {

@@ -16,9 +16,13 @@ public static class PaymentEventParser
     /// <summary>
     /// The deepest nesting of an event, in JSON levels (the root object is 1): the one limit for receiving (deeper is a
     /// 400), parsing to the typed model and showing through the admin API, so whatever was acknowledged can be handled
-    /// and inspected. System.Text.Json's default; Payment Kit events nest about 6 deep.
+    /// and inspected. Well past what the sender's own stack takes (<c>JSON.parse</c> and the SDK's recursive
+    /// <c>json-stable-stringify</c>, which sign 1,000 levels without trouble; Payment Kit events nest about 6 deep), and
+    /// safe to walk: the reader, <c>JsonDocument</c>, the canonical writer and the typed model's free-form parts
+    /// (metadata, unknown fields: <see cref="JsonElement"/>) are iterative, and the typed classes nest only as deep as
+    /// the model itself.
     /// </summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = 4096;
 
     /// <summary>The documented event types and their classes (docs/protocol.md §2 table).</summary>
     public static IReadOnlyDictionary<string, Type> DocumentedEventClasses => EventClasses.DocumentedClasses;
@@ -101,14 +105,15 @@ public static class PaymentEventParser
         {
             paymentEvent = factory.Create(envelope, json.Value);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException && !ReferenceEquals(factory, EventClasses.Untyped))
         {
-            error = $"data.object does not match {factory.ClrType.Name}: {ex.Message}";
-            return false;
+            // A genuine event whose data.object the typed model cannot hold (e.g. a string that is not valid UTF-8
+            // surfacing only when a member is materialized): still an event, handed on untyped, so catch-all handlers
+            // (IPaymentEventHandler<PaymentEvent>) get it instead of it going dead.
+            paymentEvent = EventClasses.Untyped.Create(envelope, json.Value);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // e.g. a string that is not valid UTF-8 surfacing only when a member is materialized.
             error = $"data.object could not be read as {factory.ClrType.Name}: {ex.Message}";
             return false;
         }

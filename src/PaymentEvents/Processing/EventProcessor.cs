@@ -39,6 +39,14 @@ internal sealed class EventProcessor : BackgroundService
 
     // Claimed ahead and not started yet, in claim (arrival) order; only the loop in ExecuteAsync touches it.
     private readonly Queue<EventLease> _claimed = new();
+
+    // Outcomes of finished events that the store could not take (database down or frozen): recorded by the loop as soon
+    // as the store answers again, instead of the events waiting out their leases to run a second time.
+    private readonly ConcurrentQueue<Outcome> _unrecorded = new();
+
+    // A claim failed: it may have committed with its answer lost (a frozen or dropped connection), leaving events
+    // leased to us that we never got. Only the loop touches it.
+    private bool _orphansPossible;
     private long _nextRunId;
 
     public EventProcessor(
@@ -102,7 +110,19 @@ internal sealed class EventProcessor : BackgroundService
             await TakeBackPredecessorLeasesAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                await StartClaimedAsync(stoppingToken);
+                // While the store fails, every step below waits for the poll instead of trying again at once.
+                var storeFailed = !await RecordUnrecordedAsync(stoppingToken);
+                storeFailed |= !await StartClaimedAsync(stoppingToken);
+                if (_orphansPossible)
+                {
+                    // No new claims until the leases of a lost claim answer are handed back (see ReleaseOrphansAsync).
+                    storeFailed |= !await ReleaseOrphansAsync(stoppingToken);
+                    if (_orphansPossible)
+                    {
+                        await _signal.WaitAsync(_options.PollInterval, _timeProvider, stoppingToken);
+                        continue;
+                    }
+                }
 
                 // Claim ahead: up to BatchSize events wait behind the running ones, so one claim (one commit) feeds
                 // several runs instead of one per finished event; the next claim comes once half of them started.
@@ -123,7 +143,7 @@ internal sealed class EventProcessor : BackgroundService
                     maybeMore = leases.Count == wanted;
                 }
 
-                if (maybeMore || (_claimed.Count > 0 && _running.Count < _options.MaxConcurrency))
+                if (!storeFailed && (maybeMore || (_claimed.Count > 0 && _running.Count < _options.MaxConcurrency)))
                 {
                     continue;
                 }
@@ -138,12 +158,17 @@ internal sealed class EventProcessor : BackgroundService
         {
             ProcessingLog.ProcessorStopping(_logger, Owner, _running.Count);
             await Task.WhenAll(_running.Values);
+            await RecordUnrecordedAsync(CancellationToken.None);
             await ReleaseClaimedAsync();
         }
     }
 
-    /// <summary>Starts claimed events while slots are free; one that waited long gets its lease renewed first.</summary>
-    private async Task StartClaimedAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Starts claimed events while slots are free; one that waited long gets its lease renewed first. False when the
+    /// store could not renew one: it stays first in line (still ours unless someone else claimed it after it expired,
+    /// which the renewal's fence tells) for when the store answers again.
+    /// </summary>
+    private async Task<bool> StartClaimedAsync(CancellationToken stoppingToken)
     {
         while (_running.Count < _options.MaxConcurrency && _claimed.TryDequeue(out var lease))
         {
@@ -158,9 +183,9 @@ internal sealed class EventProcessor : BackgroundService
                 }
                 catch (StorageUnavailableException e)
                 {
-                    // Not run: its lease expires and the event is claimed again.
                     ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
-                    continue;
+                    PutBackFirst(lease);
+                    return false;
                 }
                 catch (OperationCanceledException)
                 {
@@ -180,6 +205,46 @@ internal sealed class EventProcessor : BackgroundService
 
             Start(lease);
         }
+
+        return true;
+    }
+
+    private void PutBackFirst(EventLease lease)
+    {
+        var rest = _claimed.ToArray();
+        _claimed.Clear();
+        _claimed.Enqueue(lease);
+        foreach (var next in rest)
+        {
+            _claimed.Enqueue(next);
+        }
+    }
+
+    /// <summary>
+    /// Records the outcomes the store could not take when their events finished, oldest first; false (the rest kept)
+    /// when it still cannot. A lease lost meanwhile writes nothing (the store's fence), and the event runs again.
+    /// </summary>
+    private async Task<bool> RecordUnrecordedAsync(CancellationToken cancellationToken)
+    {
+        while (_unrecorded.TryPeek(out var outcome))
+        {
+            try
+            {
+                await RecordAsync(outcome, cancellationToken);
+            }
+            catch (StorageUnavailableException)
+            {
+                return false;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            _unrecorded.TryDequeue(out _);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -217,7 +282,37 @@ internal sealed class EventProcessor : BackgroundService
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             ProcessingLog.ClaimFailed(_logger, e, _options.PollInterval);
+            _orphansPossible |= e is StorageUnavailableException;
             return [];
+        }
+    }
+
+    /// <summary>
+    /// After a failed claim, once every event this processor knows it holds is finished and recorded, any lease still
+    /// in its name is one a claim took while its answer was lost: all of them are released at once, so those events
+    /// run now instead of after <see cref="ProcessingOptions.LeaseDuration"/>. False when the store still fails.
+    /// </summary>
+    private async Task<bool> ReleaseOrphansAsync(CancellationToken stoppingToken)
+    {
+        if (!_running.IsEmpty || _claimed.Count > 0 || !_unrecorded.IsEmpty)
+        {
+            return true;
+        }
+
+        try
+        {
+            var released = await _store.ExpireLeasesAsync(Owner, stoppingToken);
+            _orphansPossible = false;
+            if (released > 0)
+            {
+                ProcessingLog.OrphanLeasesReleased(_logger, released);
+            }
+
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
         }
     }
 
@@ -348,7 +443,24 @@ internal sealed class EventProcessor : BackgroundService
             ProcessingLog.HandlerFailed(_logger, failure.Exception, failure.Handler, lease.EventId, lease.Type, lease.Attempt, retryAt);
         }
 
-        if (!await _store.FinishAsync(completion, _abortToken))
+        var outcome = new Outcome(completion, result, duration);
+        try
+        {
+            await RecordAsync(outcome, _abortToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            // Kept and recorded by the loop once the store answers again (the lease stays ours meanwhile).
+            ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
+            _unrecorded.Enqueue(outcome);
+        }
+    }
+
+    private async Task RecordAsync(Outcome outcome, CancellationToken cancellationToken)
+    {
+        var (completion, result, duration) = outcome;
+        var lease = completion.Lease;
+        if (!await _store.FinishAsync(completion, cancellationToken))
         {
             ProcessingLog.LeaseLost(_logger, lease.EventId);
             return;
@@ -370,7 +482,7 @@ internal sealed class EventProcessor : BackgroundService
                 _metrics.EventDead();
                 ProcessingLog.EventUnreadable(_logger, lease.EventId, lease.Type, result.Error!);
                 break;
-            case DispatchStatus.Failed when retryAt is { } at:
+            case DispatchStatus.Failed when completion.RetryAt is { } at:
                 ProcessingLog.EventRetryScheduled(_logger, lease.EventId, lease.Attempt, _options.MaxAttempts, at, result.Error!);
                 break;
             default:
@@ -379,6 +491,9 @@ internal sealed class EventProcessor : BackgroundService
                 break;
         }
     }
+
+    /// <summary>A finished event's outcome, kept until the store has taken it.</summary>
+    private sealed record Outcome(EventCompletion Completion, DispatchResult Result, TimeSpan Duration);
 
     /// <summary>
     /// Renews the lease every third of its duration until <paramref name="stop"/> fires. Returns true when

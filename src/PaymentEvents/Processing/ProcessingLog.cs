@@ -61,4 +61,8 @@ internal static partial class ProcessingLog
     [LoggerMessage(EventId = 1217, Level = LogLevel.Warning,
         Message = "Could not hand back {Waiting} claimed event(s) at shutdown; they run once their lease expires (Processing:LeaseDuration)")]
     public static partial void ClaimedNotReleased(ILogger logger, Exception exception, int waiting);
+
+    [LoggerMessage(EventId = 1218, Level = LogLevel.Information,
+        Message = "The store answers again: released {Count} lease(s) a claim may have taken while its answer was lost; those events run now instead of after Processing:LeaseDuration")]
+    public static partial void OrphanLeasesReleased(ILogger logger, int count);
 }

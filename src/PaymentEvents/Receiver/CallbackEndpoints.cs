@@ -115,6 +115,14 @@ internal static class CallbackEndpoints
             return Rejected(receiver, started, null, refused);
         }
 
+        // A body of unusual shape is never refused for it, but is parsed and verified in a lane of its own, so a flood
+        // of them under garbage signatures cannot take more than that lane (SECURITY.md).
+        using var lane = BodyShape.IsHeavy(body.Memory.Span) ? await EnterHeavyLaneAsync(http, receiver) : null;
+        if (lane is { IsAcquired: false })
+        {
+            return Unavailable(http, receiver, started, "busy", "Too many deliveries of unusual shape are being verified; retry later.");
+        }
+
         if (!DeliveryEnvelope.TryParse(body.Memory, out var envelope, out var bodyError))
         {
             return BadRequest(receiver, started, "invalid_body", bodyError);
@@ -134,6 +142,7 @@ internal static class CallbackEndpoints
             verify?.SetTag("paymentevents.verification.status", ReasonName(verdict.Status));
         }
 
+        lane?.Dispose();
         if (!verdict.IsValid)
         {
             http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
@@ -150,12 +159,21 @@ internal static class CallbackEndpoints
             var traceParent = receive?.IdFormat == ActivityIdFormat.W3C ? receive.Id : null;
             using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
             var now = receiver.TimeProvider.GetUtcNow();
+            // The answer comes within Storage:WriteTimeout whatever the database does (frozen, unreachable): past it
+            // the insert is given up and the delivery is a 503 (see IEventStore.InsertAsync for what may be written).
+            using var deadline = new CancellationTokenSource(receiver.StoreDeadline, receiver.TimeProvider);
             outcome = await store.InsertAsync(
                 new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now) { TraceParent = traceParent },
-                CancellationToken.None);
+                deadline.Token);
         }
         catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
         {
+            if (ex is StorageUnavailableException { InFlightWrite: { } inFlight })
+            {
+                // Its commit still reads the payload: the pooled body goes back only when that commit has ended.
+                body.KeepUntil(inFlight);
+            }
+
             ReceiverLog.StoreUnavailable(receiver.Logger, envelope.Id, envelope.Type, ex.Message);
             ReceiverLog.StoreUnavailableDetails(receiver.Logger, ex, envelope.Id);
             receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, null, receiver.TimeProvider.GetElapsedTime(started));
@@ -176,6 +194,24 @@ internal static class CallbackEndpoints
         ReceiverLog.Accepted(receiver.Logger, envelope.Id, envelope.Type, duplicate, verdict.Version, verdict.MatchedKey?.Name, verdict.MatchedPath);
         receiver.Metrics.Delivery(duplicate ? DeliveryOutcome.Duplicate : DeliveryOutcome.Stored, null, receiver.TimeProvider.GetElapsedTime(started));
         return TypedResults.Ok(new CallbackResponse(true, duplicate));
+    }
+
+    private static async Task<System.Threading.RateLimiting.RateLimitLease> EnterHeavyLaneAsync(HttpContext http, ReceiverContext receiver)
+    {
+        var lease = await receiver.HeavyLane.EnterAsync(http.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            ReceiverLog.HeavyLaneFull(receiver.Logger, http.Connection.RemoteIpAddress?.ToString());
+        }
+
+        return lease;
+    }
+
+    private static ProblemHttpResult Unavailable(HttpContext http, ReceiverContext receiver, long started, string reason, string detail)
+    {
+        receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, reason, receiver.TimeProvider.GetElapsedTime(started));
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service busy", detail: detail);
     }
 
     private static ProblemHttpResult TooLarge(ReceiverContext receiver, long started)

@@ -13,18 +13,6 @@ namespace PaymentEvents.Receiver;
 /// </summary>
 internal readonly record struct DeliveryEnvelope(string Id, string Type, string? ObjectId, bool? Livemode)
 {
-    /// <summary>
-    /// Most members one JSON object may have. Payment Kit objects have a few dozen (metadata included); an object of
-    /// 131,000 keys under a garbage signature cost 150 ms of CPU to canonicalise and sort before the 401 (SECURITY.md).
-    /// </summary>
-    public const int MaxMembersPerObject = 1000;
-
-    /// <summary>
-    /// Most object members in the whole body (a large invoice: a few thousand). Bounds what canonicalising a body with
-    /// a garbage signature can cost, since that work grows with the number of keys, not just the bytes.
-    /// </summary>
-    public const int MaxMembers = 20_000;
-
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = PaymentEventParser.MaxDepth };
 
     public static bool TryParse(ReadOnlyMemory<byte> body, out DeliveryEnvelope envelope, out string error)
@@ -41,12 +29,6 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
         if (!Utf8.IsValid(body.Span))
         {
             error = "The body is not valid UTF-8.";
-            return false;
-        }
-
-        if (CheckMembers(body.Span) is { } tooMany)
-        {
-            error = tooMany;
             return false;
         }
 
@@ -162,51 +144,5 @@ internal readonly record struct DeliveryEnvelope(string Id, string Type, string?
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// One forward pass with the reader, stopping at the first object member over a limit: a body of 131,000 keys is
-    /// refused after reading about 1,000 or 20,000 of them, before the document (and later the canonical form) is built.
-    /// Null when within limits or not JSON (the document parse then says why).
-    /// </summary>
-    private static string? CheckMembers(ReadOnlySpan<byte> body)
-    {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = PaymentEventParser.MaxDepth });
-        Span<int> members = stackalloc int[PaymentEventParser.MaxDepth + 1];
-        var top = 0;
-        var total = 0;
-        try
-        {
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        members[++top] = 0;
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        top--;
-                        break;
-                    case JsonTokenType.PropertyName:
-                        if (++members[top] > MaxMembersPerObject)
-                        {
-                            return $"The body has an object with more than {MaxMembersPerObject} members.";
-                        }
-
-                        if (++total > MaxMembers)
-                        {
-                            return $"The body has more than {MaxMembers} object members in all.";
-                        }
-
-                        break;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        return null;
     }
 }

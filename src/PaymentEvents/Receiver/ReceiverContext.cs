@@ -16,8 +16,12 @@ internal sealed class ReceiverContext
         IOptions<WebhookOptions> webhookOptions,
         IOptions<PaymentKitOptions> paymentKitOptions,
         TimeProvider timeProvider,
+        HeavyBodyLane heavyLane,
+        IOptions<Storage.StorageOptions> storageOptions,
         ILogger<ReceiverContext> logger)
     {
+        StoreDeadline = storageOptions.Value.WriteTimeout;
+        HeavyLane = heavyLane;
         Verifier = verifier;
         Metrics = metrics;
         Options = webhookOptions.Value;
@@ -35,6 +39,12 @@ internal sealed class ReceiverContext
     public WebhookOptions Options { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>How long a delivery waits for its event to be stored before it is answered 503 (Storage:WriteTimeout).</summary>
+    public TimeSpan StoreDeadline { get; }
+
+    /// <summary>Where bodies of unusual shape are parsed and verified, a few at a time.</summary>
+    public HeavyBodyLane HeavyLane { get; }
 
     public ILogger Logger { get; }
 

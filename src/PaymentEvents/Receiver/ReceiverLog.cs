@@ -43,4 +43,8 @@ internal static partial class ReceiverLog
     [LoggerMessage(EventId = 1050, Level = LogLevel.Information,
         Message = "Development: send a test event with: paymentevents trigger checkout.session.completed --data-dir {DataDir} --url {CallbackUrl}")]
     public static partial void TriggerHint(ILogger logger, string dataDir, string callbackUrl);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning,
+        Message = "Delivery of unusual shape (deep or with many members) answered 503: the lane that verifies such bodies is full (client {RemoteIp}); the sender retries.")]
+    public static partial void HeavyLaneFull(ILogger logger, string? remoteIp);
 }

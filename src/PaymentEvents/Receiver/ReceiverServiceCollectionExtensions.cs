@@ -37,6 +37,7 @@ internal static class ReceiverServiceCollectionExtensions
             sp.GetRequiredService<KeyRing>(),
             sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<HeavyBodyLane>();
         services.TryAddSingleton<ReceiverContext>();
         services.AddHostedService<ReceiverStartupCheck>();
         return services;

@@ -83,8 +83,24 @@ internal sealed class RequestBody : IDisposable
         }
     }
 
+    /// <summary>
+    /// Something still reads <see cref="Memory"/> until <paramref name="reader"/> completes (an insert given up at its
+    /// deadline mid-commit): <see cref="Dispose"/> then returns the buffer to the pool only after that.
+    /// </summary>
+    public void KeepUntil(Task reader) => _keptUntil = reader;
+
+    private Task? _keptUntil;
+
     public void Dispose()
     {
+        if (_keptUntil is { IsCompleted: false } reader)
+        {
+            _keptUntil = null;
+            _ = reader.ContinueWith(static (_, body) => ((RequestBody)body!).Dispose(), this, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)
         {

@@ -230,4 +230,10 @@ public sealed class StorageUnavailableException : Exception
     /// recognises it; null for errors that may pass (server starting, network).
     /// </summary>
     public string? PermanentReason { get; init; }
+
+    /// <summary>
+    /// For a write given up at the caller's deadline while it was already being committed: completes when that commit
+    /// has ended (either way), after which the write no longer reads its input (the payload memory). Null otherwise.
+    /// </summary>
+    internal Task? InFlightWrite { get; init; }
 }

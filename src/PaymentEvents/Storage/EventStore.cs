@@ -37,8 +37,8 @@ internal abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
     {
         Time = time;
         Logger = logger;
-        _inserts = new(InsertBatchAsync, MaxBatch);
-        _finishes = new(FinishBatchAsync, MaxBatch);
+        _inserts = new(batch => TrackWriteAsync(InsertBatchAsync(batch)), MaxBatch);
+        _finishes = new(batch => TrackWriteAsync(FinishBatchAsync(batch)), MaxBatch);
     }
 
     protected TimeProvider Time { get; }
@@ -117,28 +117,101 @@ internal abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
             return current;
         }, cancellationToken);
 
+    /// <summary>
+    /// True when the database answers a trivial query and writes are not failing. After a failed write (disk full,
+    /// read-only, no permission) it is false; once that failure is <see cref="WriteFailureHold"/> old, each check tries
+    /// one tiny write (<see cref="WriteProbeSql"/>) and is true again when it commits (on a nearly full disk that may
+    /// pass while larger events still fail; the next failed write makes it false again). A database that does not
+    /// answer at all is false for that reason alone, and the write failure it caused is forgotten: once it answers
+    /// again it is true at once. A healthy store costs one read per check.
+    /// </summary>
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await ScalarAsync(connection, null, "SELECT COUNT(*) FROM payment_events_schema_version");
-            return true;
+            await using (var connection = await OpenAsync(cancellationToken))
+            await using (var command = Command(connection, null, "SELECT COUNT(*) FROM payment_events_schema_version"))
+            {
+                await command.ExecuteScalarAsync(cancellationToken);
+            }
         }
         catch (Exception e) when (IsDatabaseError(e))
         {
             OnDatabaseError();
+            Volatile.Write(ref _writeFailure, null);
             return false;
+        }
+
+        if (Volatile.Read(ref _writeFailure) is not { } failure)
+        {
+            return true;
+        }
+
+        if (Time.GetElapsedTime(failure.At) < WriteFailureHold)
+        {
+            return false;
+        }
+
+        try
+        {
+            await WriteAsync("probe writes", (connection, transaction) => NonQueryAsync(connection, transaction, WriteProbeSql), cancellationToken);
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How long a failed write keeps the store unhealthy before a check probes with a write of its own.</summary>
+    internal static readonly TimeSpan WriteFailureHold = TimeSpan.FromSeconds(10);
+
+    /// <summary>A write that changes nothing but must reach the disk to commit (a new row version / WAL frame).</summary>
+    private const string WriteProbeSql =
+        "UPDATE payment_events_schema_version SET applied_at = applied_at WHERE version = (SELECT MAX(version) FROM payment_events_schema_version)";
+
+    private sealed record WriteFailure(long At, string Reason);
+
+    private WriteFailure? _writeFailure;
+
+    /// <summary>Why writes are failing (the last write's error), or null when the last write committed.</summary>
+    internal string? WriteFailureReason => Volatile.Read(ref _writeFailure)?.Reason;
+
+    /// <summary>Records how the latest write ended: null when it committed, else its error (readiness reads this).</summary>
+    protected void RecordWrite(StorageUnavailableException? failure) =>
+        Volatile.Write(ref _writeFailure, failure is null ? null : new WriteFailure(Time.GetTimestamp(), failure.Message));
+
+    /// <summary><paramref name="write"/>, its outcome recorded for readiness.</summary>
+    protected async Task<T> TrackWriteAsync<T>(Task<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            var result = await write;
+            RecordWrite(null);
+            return result;
+        }
+        catch (StorageUnavailableException e)
+        {
+            RecordWrite(e);
+            throw;
         }
     }
 
     // ---- the inbox ---------------------------------------------------------------------------------------------
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> is the caller's deadline: when it fires first the task fails with
+    /// <see cref="StorageUnavailableException"/> at once. A queued event is then never written; one whose commit had
+    /// begun may still be stored (a redelivery is then a duplicate), and the payload memory is read until
+    /// <see cref="StorageUnavailableException.InFlightWrite"/> completes.
+    /// </remarks>
     public Task<InsertOutcome> InsertAsync(NewEvent newEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(newEvent);
         cancellationToken.ThrowIfCancellationRequested();
-        return _inserts.SubmitAsync(newEvent);
+        return _inserts.SubmitAsync(newEvent, cancellationToken);
     }
 
     protected const string InsertEventSql = """
@@ -301,7 +374,7 @@ internal abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(completion);
         completion.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        return _finishes.SubmitAsync(completion);
+        return _finishes.SubmitAsync(completion, CancellationToken.None);
     }
 
     /// <summary>The fenced status change of a completion (parameters: <see cref="FinishValues"/>).</summary>
@@ -754,7 +827,7 @@ internal abstract class EventStore : IEventStore, IAsyncDisposable, IDisposable
     /// token (a write is short and is not abandoned half-way); <paramref name="cancellationToken"/> is checked before.
     /// </summary>
     protected virtual Task<T> WriteAsync<T>(string operation, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(operation, connection => InTransactionAsync(connection, work), cancellationToken);
+        TrackWriteAsync(RunAsync(operation, connection => InTransactionAsync(connection, work), cancellationToken));
 
     /// <summary>The transaction of <see cref="WriteAsync{T}"/>: begun, <paramref name="work"/>, committed.</summary>
     protected async Task<T> InTransactionAsync<T>(DbConnection connection, Func<DbConnection, DbTransaction, Task<T>> work)

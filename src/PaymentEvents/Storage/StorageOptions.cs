@@ -27,6 +27,16 @@ public sealed class StorageOptions
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The store's deadline: a delivery whose event is not stored within it is answered 503 + Retry-After (whatever the
+    /// database does: frozen, unreachable, slow), and a readiness probe that takes longer reports the store unhealthy.
+    /// Default 5 seconds; at most 2 minutes.
+    /// </summary>
+    public TimeSpan WriteTimeout { get; set; } = DefaultWriteTimeout;
+
+    /// <summary>Default of <see cref="WriteTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultWriteTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>PostgreSQL connection string, from <c>ConnectionStrings:PaymentEvents</c>.</summary>
     public string? ConnectionString { get; set; }
 

@@ -13,6 +13,11 @@ internal sealed class StorageOptionsValidator(IEnumerable<EventStoreEngine> engi
             return ValidateOptionsResult.Fail($"Storage:Retention must be 0 (keep everything) or a positive time span such as 30.00:00:00 (got {options.Retention}).");
         }
 
+        if (options.WriteTimeout <= TimeSpan.Zero || options.WriteTimeout > TimeSpan.FromMinutes(2))
+        {
+            return ValidateOptionsResult.Fail($"Storage:WriteTimeout must be a time span above 0 and at most 00:02:00, such as 00:00:05 (got {options.WriteTimeout}).");
+        }
+
         if (!options.IsSqlite && !options.IsPostgres)
         {
             return ValidateOptionsResult.Fail(

@@ -29,8 +29,10 @@ public sealed class ReceiverHost : WebApplicationFactory<Program>
         Action<Dictionary<string, string?>>? settings = null,
         Action<IServiceCollection>? services = null,
         string environment = "Testing",
-        bool trustKey = true)
+        bool trustKey = true,
+        DateTimeOffset? now = null)
     {
+        Time = new(now ?? new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         DataDir = Directory.CreateTempSubdirectory("paymentevents-api-tests-").FullName;
         _environment = environment;
         _services = services;
@@ -58,7 +60,7 @@ public sealed class ReceiverHost : WebApplicationFactory<Program>
     public AppKey Key { get; } = AppKey.Generate();
 
     /// <summary>The host's clock; signatures are made and checked against it.</summary>
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public RequestSigner Signer { get; }
 

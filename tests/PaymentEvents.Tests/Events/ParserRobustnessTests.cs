@@ -213,6 +213,32 @@ public sealed class ParserRobustnessTests
     }
 
     [Fact]
+    public void A_data_object_the_typed_model_cannot_hold_is_handed_on_untyped()
+    {
+        // discounts is a list of strings in the model; a genuine event could still carry something else there.
+        const string json = "{\"id\":\"evt_odd\",\"type\":\"invoice.paid\",\"data\":{\"object\":{\"id\":\"in_1\",\"discounts\":{\"a\":[1]}}}}";
+
+        Assert.True(PaymentEventParser.TryParse(Encoding.UTF8.GetBytes(json), out var parsed, out var error), error);
+
+        var untyped = Assert.IsType<UntypedPaymentEvent>(parsed);
+        Assert.Equal("invoice.paid", untyped.Type);
+        Assert.Equal("in_1", untyped.Object.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Nesting_to_the_limit_parses_to_the_typed_model()
+    {
+        // root (1) > data (2) > object (3) > metadata (4) > MaxDepth - 4 more levels.
+        var levels = PaymentEventParser.MaxDepth - 4;
+        var deep = string.Concat(Enumerable.Repeat("{\"l\":", levels - 1)) + "{}" + new string('}', levels - 1);
+        var json = "{\"id\":\"evt_deep\",\"type\":\"invoice.paid\",\"data\":{\"object\":{\"id\":\"in_1\",\"metadata\":{\"deep\":" + deep + "}}}}";
+
+        Assert.True(PaymentEventParser.TryParse(Encoding.UTF8.GetBytes(json), out var parsed, out var error), error);
+
+        Assert.IsType<InvoicePaid>(parsed);
+    }
+
+    [Fact]
     public void Deep_nesting_and_invalid_utf8_are_refused()
     {
         var deep = "{\"id\":\"evt_1\",\"type\":\"x\",\"data\":{\"object\":" + new string('[', 5000) + new string(']', 5000) + "}}";

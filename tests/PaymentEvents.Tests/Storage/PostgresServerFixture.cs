@@ -87,6 +87,40 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         await WaitUntilReadyAsync();
     }
 
+    /// <summary>
+    /// The server's own processes: the postmaster (from its <c>postmaster.pid</c>) and its children (backends, background
+    /// workers), for tests that freeze it with SIGSTOP. Only processes this fixture started.
+    /// </summary>
+    public IReadOnlyList<int> ServerProcessIds()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        var ids = new List<int> { postmaster };
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after its ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == postmaster)
+                {
+                    ids.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        return ids;
+    }
+
     /// <summary>Stops the server (fast shutdown: open connections are cut, like a crash from the client's view).</summary>
     public Task StopAsync() =>
         RunAsync(Path.Combine(_binDir, "pg_ctl"), ["stop", "-D", DataDir, "-m", "fast", "-w", "-t", "60"]);

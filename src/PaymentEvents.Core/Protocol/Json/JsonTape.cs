@@ -58,8 +58,8 @@ internal struct TapeToken
 /// </summary>
 internal ref struct JsonTape
 {
-    /// <summary>Nesting JSON.parse accepts happily; far beyond any event, still bounded.</summary>
-    public const int MaxDepth = 4096;
+    /// <summary>Nesting JSON.parse accepts happily; far beyond any event, still bounded (the receiver's one limit).</summary>
+    public const int MaxDepth = Events.PaymentEventParser.MaxDepth;
 
     private TapeToken[] _tokens;
     private char[] _keys;
