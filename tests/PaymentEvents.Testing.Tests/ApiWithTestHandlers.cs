@@ -24,7 +24,7 @@ public sealed class ApiWithTestHandlers(string? callbackPath = null) : PaymentEv
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Switch);
-            services.AddPaymentEventHandlers([typeof(SwitchedRefundHandler)]);
+            services.AddPaymentEventHandler<SwitchedRefundHandler>();
         });
     }
 }
