@@ -21,6 +21,8 @@ public sealed class DashboardHostileTextTests(BrowserFixture browser) : IAsyncLi
     public async Task InitializeAsync()
     {
         _context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = ViewportWidth, Height = 900 } });
+        // Playwright's 30 s default was met once by a page load on a loaded 2-core machine; the bound is a ceiling, not a pace.
+        _context.SetDefaultTimeout(90_000);
         _page = await _context.NewPageAsync();
         await _page.GotoAsync(_host.Dashboard + "/login");
         await _page.FillAsync("#key", ReceiverHost.AdminKey);
