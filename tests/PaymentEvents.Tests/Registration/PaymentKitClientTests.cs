@@ -46,7 +46,8 @@ public sealed class PaymentKitClientTests
         await RegistrationHarness.WaitUntilAsync(() => h.PaymentKit.Requests.Count == 1, "first attempt");
 
         // Retry-After (400 s) wins over the 500 ms backoff, and outlives the first signature (exp = iat + 300).
-        await h.AdvanceAsync(TimeSpan.FromSeconds(390), TimeSpan.FromSeconds(10));
+        var retryDue = h.Time.GetUtcNow() + TimeSpan.FromSeconds(400);
+        await h.AdvanceAsync(TimeSpan.FromSeconds(390), TimeSpan.FromSeconds(10), () => call.IsCompleted || h.Time.HasPendingTimerAt(retryDue), "the client to wait 400 s for its retry");
         Assert.Single(h.PaymentKit.Requests);
         await h.AdvanceUntilAsync(() => call.IsCompleted, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), "retry");
 

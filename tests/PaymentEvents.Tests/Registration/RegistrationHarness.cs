@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
@@ -18,7 +17,7 @@ internal sealed class RegistrationHarness : IAsyncDisposable
 
     public RegistrationHarness(HandledEvents? handled = null, IDictionary<string, string?>? settings = null)
     {
-        Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Time = new TimerTrackingTimeProvider(DateTimeOffset.UtcNow);
         Key = AppKey.Generate();
         PaymentKit = new FakePaymentKit(Key, Time);
 
@@ -50,7 +49,7 @@ internal sealed class RegistrationHarness : IAsyncDisposable
         Service = Services.GetServices<IHostedService>().OfType<WebhookRegistrationService>().Single();
     }
 
-    public FakeTimeProvider Time { get; }
+    public TimerTrackingTimeProvider Time { get; }
 
     public AppKey Key { get; }
 
@@ -113,15 +112,29 @@ internal sealed class RegistrationHarness : IAsyncDisposable
         return advanced;
     }
 
-    /// <summary>Advances fake time by <paramref name="total"/> in steps, letting due work run between steps.</summary>
-    public async Task AdvanceAsync(TimeSpan total, TimeSpan step)
+    /// <summary>
+    /// Advances fake time by <paramref name="total"/> in <paramref name="step"/>s. Before the first step and after
+    /// each one it waits (real time, bounded) until <paramref name="waiting"/> holds, i.e. the code under test is parked
+    /// at its waiting point again: the delay is registered before time moves, and whatever a step made due has run
+    /// (and parked again) before the next step and before the caller's "nothing happened" assertions.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan total, TimeSpan step, Func<bool> waiting, string what)
     {
+        await WaitUntilAsync(waiting, what);
         for (var t = TimeSpan.Zero; t < total; t += step)
         {
             Time.Advance(step);
-            await Task.Delay(5);
+            await WaitUntilAsync(waiting, $"{what} (after advancing {t + step})");
         }
     }
+
+    /// <summary>The service is parked in its delay: the timer for <see cref="RegistrationSnapshot.NextRetryAt"/> is armed.</summary>
+    public bool ServiceIsWaitingForNextAttempt() =>
+        State.Current.NextRetryAt is { } next && Time.HasPendingTimerAt(next);
+
+    /// <summary>The service has ended and left no armed timer behind that could make anything call Payment Kit again.</summary>
+    public bool ServiceHasEndedWithNoTimerArmed() =>
+        Service.ExecuteTask is { IsCompleted: true } && Time.PendingDueTimes.Count == 0;
 
     public async ValueTask DisposeAsync()
     {
