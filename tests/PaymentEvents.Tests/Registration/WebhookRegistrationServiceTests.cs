@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
 namespace PaymentEvents.Tests.Registration;
@@ -21,7 +22,7 @@ public sealed class WebhookRegistrationServiceTests
         Assert.True(WebhookEndpointReconciler.HasMarker(created, "test"));
         Assert.Equal(RegistrationAction.Created, h.State.Current.Action);
         Assert.Equal(created.Id, h.State.Current.EndpointId);
-        Assert.All(h.PaymentKit.Requests, r => Assert.True(r.Verification.IsValid, r.Verification.Reason));
+        Assert.All(h.PaymentKit.Requests, r => Assert.Equal(VerificationStatus.Valid, r.Verification.Status));
         Assert.Equal(1, h.PaymentKit.Count("POST"));
     }
 
