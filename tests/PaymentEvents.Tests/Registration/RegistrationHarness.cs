@@ -75,19 +75,7 @@ internal sealed class RegistrationHarness : IAsyncDisposable
     }
 
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds, without moving fake time.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 10_000)
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (!condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what) => Poll.UntilAsync(condition, what: what);
 
     /// <summary>
     /// Moves fake time forward in <paramref name="step"/>s until <paramref name="condition"/> holds; returns how much
@@ -96,19 +84,16 @@ internal sealed class RegistrationHarness : IAsyncDisposable
     public async Task<TimeSpan> AdvanceUntilAsync(Func<bool> condition, TimeSpan step, TimeSpan maxFakeTime, string what)
     {
         var advanced = TimeSpan.Zero;
-        var deadline = Environment.TickCount64 + 20_000;
-        while (!condition())
+        await Poll.UntilAsync(condition, what: what, betweenChecks: () =>
         {
-            if (advanced > maxFakeTime || Environment.TickCount64 > deadline)
+            if (advanced > maxFakeTime)
             {
-                throw new TimeoutException($"Timed out waiting for {what} (advanced {advanced}).");
+                throw new TimeoutException($"Timed out waiting for {what} (advanced {advanced} of fake time).");
             }
 
             Time.Advance(step);
             advanced += step;
-            await Task.Delay(5);
-        }
-
+        });
         return advanced;
     }
 
