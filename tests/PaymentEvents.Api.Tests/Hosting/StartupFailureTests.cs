@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Protocol;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
