@@ -48,7 +48,7 @@ public sealed class EndpointsCommandTests : IDisposable
         var deleted = await Run("endpoints", "delete", ours.Id);
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
         Assert.Equal([other.Id], paymentKit.Endpoints.Select(e => e.Id));
-        Assert.All(paymentKit.Requests, r => Assert.True(r.Verification.IsValid, r.Verification.Reason));
+        Assert.All(paymentKit.Requests, r => Assert.Equal(VerificationStatus.Valid, r.Verification.Status));
     }
 
     [Fact]

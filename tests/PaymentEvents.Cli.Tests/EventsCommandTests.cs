@@ -69,12 +69,12 @@ public sealed class EventsCommandTests : IDisposable
         var tail = CliRunner.RunAsync(
             ["events", "tail", "--url", "http://localhost", "--interval", "0.1"],
             httpClient: () => _host.CreateClient(), environmentVariables: KeyVariable, cancellationToken: stop.Token, stdoutWriter: output);
-        await WaitUntilAsync(() => output.Polls > 0 || tail.IsCompleted);
+        await Poll.UntilAsync(() => output.Polls > 0 || tail.IsCompleted, what: "the first poll");
 
         var first = await TriggerAsync("invoice.paid");
-        await WaitUntilAsync(() => output.Text.Contains(first, StringComparison.Ordinal) || tail.IsCompleted);
+        await Poll.UntilAsync(() => output.Text.Contains(first, StringComparison.Ordinal) || tail.IsCompleted, what: "the first event in the output");
         var second = await TriggerAsync("customer.subscription.renewed");
-        await WaitUntilAsync(() => output.Text.Contains(second, StringComparison.Ordinal) || tail.IsCompleted);
+        await Poll.UntilAsync(() => output.Text.Contains(second, StringComparison.Ordinal) || tail.IsCompleted, what: "the second event in the output");
         await stop.CancelAsync();
         var result = await tail;
 
@@ -112,15 +112,6 @@ public sealed class EventsCommandTests : IDisposable
 
     private Task<CliResult> EventsAsync(params string[] args) =>
         CliRunner.RunAsync(["events", .. args, "--url", "http://localhost"], httpClient: () => _host.CreateClient(), environmentVariables: KeyVariable);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
 
     /// <summary>Thread-safe stdout for a command that runs while the test reads it; counts flushes (one per poll).</summary>
     private sealed class LineWriter : StringWriter

@@ -34,7 +34,7 @@ public sealed class KeygenCommandTests
         var body = Encoding.UTF8.GetBytes("""{"id":"evt_1","type":"invoice.paid"}""");
         var headers = new RequestSigner(key, time).SignV1("POST", "/api/payment/callback", null, body);
         var verifier = new SignatureVerifier(new KeyRing([TrustedKey.FromHex("AppPk", options.AppPk!, options.ParsedWalletType)]), new SignatureVerifierOptions(), time);
-        Assert.True(verifier.Verify(new SignedRequest("POST", "/api/payment/callback", null, body, headers)).IsValid);
+        Assert.Equal(VerificationStatus.Valid, verifier.Verify(new SignedRequest("POST", "/api/payment/callback", null, body, headers)).Status);
         Assert.Contains(key.Address, result.Stdout, StringComparison.Ordinal);
     }
 

@@ -61,7 +61,7 @@ public sealed class SignVerifyCommandTests : IDisposable
         var iat = DateTimeOffset.FromUnixTimeSeconds(long.Parse(signature.IssuedAt!, CultureInfo.InvariantCulture));
         var verifier = new SignatureVerifier(new KeyRing([key.ToTrustedKey("k")]), new SignatureVerifierOptions(), new FakeTimeProvider(iat));
         var verdict = verifier.Verify(new SignedRequest("POST", "/pay/api/payment/callback", "tenant=a", File.ReadAllBytes(body), signature));
-        Assert.True(verdict.IsValid, verdict.Reason);
+        Assert.Equal(VerificationStatus.Valid, verdict.Status);
         Assert.Contains("curl -sS -X POST 'https://shop.example/pay/api/payment/callback?tenant=a'", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("-H 'x-component-sig: " + signature.Signature + "'", result.Stdout, StringComparison.Ordinal);
     }

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Protocol;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Container;
 

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.EventBus;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Hardening;
 

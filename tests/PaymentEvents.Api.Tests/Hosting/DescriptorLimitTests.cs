@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Hosting;
 using PaymentEvents.Protocol;
-using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
@@ -22,7 +21,7 @@ public sealed class DescriptorLimitTests : IDisposable
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"pe-fd-{Guid.NewGuid():N}");
     private readonly AppKey _key = AppKey.Generate();
 
-    public void Dispose() => TempDataDirectory.Delete(_dataDir);
+    public void Dispose() => TempDirectory.Delete(_dataDir);
 
     [Fact]
     public async Task Under_ulimit_1024_more_idle_connections_than_descriptors_leave_the_process_alive_and_serving_after_they_close()

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
@@ -99,7 +98,7 @@ public sealed class ExposureTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TempDataDirectory.Delete(dataDir);
+            TempDirectory.Delete(dataDir);
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Protocol;
-using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
@@ -13,7 +12,7 @@ public sealed class HostLoggingTests : IDisposable
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"pe-logging-{Guid.NewGuid():N}");
     private readonly AppKey _key = AppKey.Generate();
 
-    public void Dispose() => TempDataDirectory.Delete(_dataDir);
+    public void Dispose() => TempDirectory.Delete(_dataDir);
 
     [Fact]
     public async Task Json_request_line_carries_the_event_id_type_and_trace_but_no_signature()

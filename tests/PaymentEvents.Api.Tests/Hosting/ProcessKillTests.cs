@@ -5,7 +5,6 @@ using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
 using PaymentEvents.Protocol;
-using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
@@ -23,7 +22,7 @@ public sealed class ProcessKillTests : IDisposable
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"pe-kill-{Guid.NewGuid():N}");
     private readonly AppKey _key = AppKey.Generate();
 
-    public void Dispose() => TempDataDirectory.Delete(_dataDir);
+    public void Dispose() => TempDirectory.Delete(_dataDir);
 
     [Fact]
     public async Task Events_acknowledged_before_a_SIGKILL_are_all_handled_once_after_restart()

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Protocol;
-using PaymentEvents.Tests;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
@@ -15,7 +13,7 @@ public sealed class StartupFailureTests(PostgresServerFixture postgres) : IClass
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"pe-startup-{Guid.NewGuid():N}");
 
-    public void Dispose() => TempDataDirectory.Delete(_dataDir);
+    public void Dispose() => TempDirectory.Delete(_dataDir);
 
     [Theory]
     [InlineData("Webhooks__Path", "api/payment/callback", "Webhooks:Path must start with '/'")]

@@ -1,4 +1,3 @@
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Infrastructure;
 

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Infrastructure;
 
@@ -129,7 +128,7 @@ public sealed class ReceiverHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            TempDataDirectory.Delete(DataDir);
+            TempDirectory.Delete(DataDir);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using PaymentEvents.Api.Tests.Infrastructure;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Receiver;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PaymentEvents.Api.Tests.Infrastructure;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Receiver;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests;
 
 namespace PaymentEvents.Cli.Tests.Infrastructure;
 
@@ -38,7 +37,7 @@ internal sealed class DevelopmentHost(IReadOnlyDictionary<string, string>? setti
         base.Dispose(disposing);
         if (disposing)
         {
-            TempDataDirectory.Delete(DataDir);
+            TempDirectory.Delete(DataDir);
         }
     }
 }

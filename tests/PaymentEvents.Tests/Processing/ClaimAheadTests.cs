@@ -9,7 +9,7 @@ namespace PaymentEvents.Tests.Processing;
 /// </summary>
 public sealed class ClaimAheadTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new("pe-dispatch");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
     private readonly Probe _probe = new();
 

@@ -8,7 +8,7 @@ namespace PaymentEvents.Tests.Processing;
 
 public sealed class EventBusTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new("pe-dispatch");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
     private readonly Probe _probe = new();
 

@@ -10,7 +10,7 @@ namespace PaymentEvents.Tests.Processing;
 /// <summary>The processor end to end on the real SQLite store, driven by a fake clock.</summary>
 public sealed class EventProcessorTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new("pe-dispatch");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
     private readonly Probe _probe = new();
 

@@ -9,7 +9,7 @@ namespace PaymentEvents.Tests.Processing;
 /// <summary>A restarted instance takes back its dead predecessor's leases at once (issue 9 item 3).</summary>
 public sealed class LeaseRecoveryTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new("pe-dispatch");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
     private readonly Probe _probe = new();
 

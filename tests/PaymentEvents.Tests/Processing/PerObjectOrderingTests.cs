@@ -8,7 +8,7 @@ public sealed class PerObjectOrderingTests : IDisposable
     private const int Objects = 20;
     private const int EventsPerObject = 20;
 
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new("pe-dispatch");
 
     public void Dispose() => _dir.Dispose();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -128,39 +127,9 @@ public sealed class ProcessingHost : IAsyncDisposable
 /// <summary>Waits for a state (not for time): polls a condition, optionally moving the fake clock, within a bound.</summary>
 public static class Eventually
 {
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, FakeTimeProvider? advance = null, TimeSpan? step = null, TimeSpan? timeout = null)
-    {
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > limit)
-            {
-                throw new TimeoutException($"Timed out after {limit} waiting until {what}.");
-            }
-
-            advance?.Advance(step ?? TimeSpan.FromMilliseconds(500));
-            await Task.Delay(10);
-        }
-    }
+    public static Task UntilAsync(Func<Task<bool>> condition, string what, FakeTimeProvider? advance = null, TimeSpan? step = null, TimeSpan? timeout = null) =>
+        Poll.UntilAsync(condition, timeout, what, advance is null ? null : () => advance.Advance(step ?? TimeSpan.FromMilliseconds(500)));
 
     public static Task StatusAsync(ProcessingHost host, string id, EventStatus status, FakeTimeProvider? advance = null, TimeSpan? step = null) =>
         UntilAsync(async () => (await host.Store.GetAsync(id, default))?.Status == status, $"{id} is {status}", advance, step);
-}
-
-/// <summary>A temp directory for one test's SQLite file.</summary>
-public sealed class TempDir : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pe-dispatch-{Guid.NewGuid():N}");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Tests.Processing;
 

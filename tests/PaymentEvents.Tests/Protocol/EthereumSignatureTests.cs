@@ -29,7 +29,7 @@ public sealed class EthereumSignatureTests
     public void A_low_S_DER_signature_verifies()
     {
         var (verifier, request) = Signed();
-        Assert.True(verifier.Verify(request).IsValid);
+        Assert.Equal(VerificationStatus.Valid, verifier.Verify(request).Status);
     }
 
     [Fact]
@@ -46,9 +46,9 @@ public sealed class EthereumSignatureTests
     {
         var (verifier, request) = Signed();
         var swapped = Reencode(request.Headers.Signature!, (r, s) => [s, r]);
-        Assert.False(verifier.Verify(request with { Headers = request.Headers with { Signature = swapped } }).IsValid);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, verifier.Verify(request with { Headers = request.Headers with { Signature = swapped } }).Status);
         var trailing = request.Headers.Signature + "00";
-        Assert.False(verifier.Verify(request with { Headers = request.Headers with { Signature = trailing } }).IsValid);
-        Assert.False(verifier.Verify(request with { Headers = request.Headers with { Signature = "0x3000" } }).IsValid);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, verifier.Verify(request with { Headers = request.Headers with { Signature = trailing } }).Status);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, verifier.Verify(request with { Headers = request.Headers with { Signature = "0x3000" } }).Status);
     }
 }

@@ -66,7 +66,7 @@ public sealed class SdkVectorTests
     {
         var reordered = "{ \"created_at\" : \"2025-02-19T03:46:42.662Z\", \"livemode\": true, \"type\":\"customer.subscription.renewed\",\n \"id\":\"evt_T2UiJ2VHUxVo3J6BuULkrp15\", \"data\":{\"object\":{\"note\":\"caf\\u00e9 \\u003cb> & \\u2028 \\ud83d\\ude00\",\"big\":1.2345678901234567e19,\"ratio\":1e-1,\"amount\":\"1000000000000000000\",\"id\":\"sub_1\"}}}";
         var headers = new SignatureHeaders(SigA, "1795775163", "1795775463", "1");
-        Assert.True(Verifier(Iat, Ed).Verify(new SignedRequest("POST", "/api/payment/callback", null, Encoding.UTF8.GetBytes(reordered), headers)).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier(Iat, Ed).Verify(new SignedRequest("POST", "/api/payment/callback", null, Encoding.UTF8.GetBytes(reordered), headers)).Status);
 
         var changed = EventBody.Replace("1000000000000000000", "1000000000000000001", StringComparison.Ordinal);
         Assert.Equal(VerificationStatus.NoTrustedKeyMatched,
@@ -81,9 +81,9 @@ public sealed class SdkVectorTests
         const string sig = "0xc19a0c62a8dc95cc2c8028b1970d7f1ebcebb2121ee64cfc154476750544dee6c9cc4b651fe0ac2af71a5b97060b8a5f5d19c60475cdb7a4d89366c868f02707";
         var headers = new SignatureHeaders(sig, "1795775163", "1795775463", "1");
         var request = new SignedRequest("GET", "/api/webhook-endpoints", "page=1&size=100&livemode=true", ReadOnlyMemory<byte>.Empty, headers);
-        Assert.True(Verifier(Iat, Ed).Verify(request).IsValid);
-        Assert.True(Verifier(Iat, Ed).Verify(request with { Body = "{}"u8.ToArray() }).IsValid);
-        Assert.False(Verifier(Iat, Ed).Verify(request with { QueryString = "page=1&size=100&livemode=false" }).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier(Iat, Ed).Verify(request).Status);
+        Assert.Equal(VerificationStatus.Valid, Verifier(Iat, Ed).Verify(request with { Body = "{}"u8.ToArray() }).Status);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier(Iat, Ed).Verify(request with { QueryString = "page=1&size=100&livemode=false" }).Status);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class SdkVectorTests
         var result = Verifier(Iat, Eth).Verify(request);
         Assert.Equal(VerificationStatus.Valid, result.Status);
         Assert.Equal(WalletType.Ethereum, result.MatchedKey?.WalletType);
-        Assert.False(Verifier(Iat, Ed).Verify(request).IsValid);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier(Iat, Ed).Verify(request).Status);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class SdkVectorTests
         Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier(Iat, Ed).Verify(request).Status);
 
         var result = Verifier(Iat, Ed).Verify(request with { AlternatePaths = ["/other", "/pay/api/payment/callback"] });
-        Assert.True(result.IsValid);
+        Assert.Equal(VerificationStatus.Valid, result.Status);
         Assert.Equal("/pay/api/payment/callback", result.MatchedPath);
     }
 

@@ -29,7 +29,7 @@ public sealed class SignatureVerifierTests
     {
         var result = Verifier().Verify(Signed());
         Assert.Equal(VerificationStatus.Valid, result.Status);
-        Assert.True(result.IsValid);
+        Assert.Equal(VerificationStatus.Valid, result.Status);
         Assert.Equal(SignatureVersion.V1, result.Version);
         Assert.Equal("key0", result.MatchedKey?.Name);
         Assert.Equal(PathSigned, result.MatchedPath);
@@ -51,7 +51,7 @@ public sealed class SignatureVerifierTests
     public void Method_case_does_not_matter_but_method_does()
     {
         var request = Signed();
-        Assert.True(Verifier().Verify(request with { Method = "post" }).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier().Verify(request with { Method = "post" }).Status);
         Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(request with { Method = "PUT" }).Status);
     }
 
@@ -70,17 +70,17 @@ public sealed class SignatureVerifierTests
     public void The_query_is_compared_as_parsed_not_as_text()
     {
         var request = Signed(query: "b=2&a=1&c=x+y");
-        Assert.True(Verifier().Verify(request with { QueryString = "a=1&c=x%20y&b=2" }).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier().Verify(request with { QueryString = "a=1&c=x%20y&b=2" }).Status);
     }
 
     [Fact]
     public void An_empty_body_is_signed_as_an_empty_object()
     {
         var request = Signed(body: []);
-        Assert.True(Verifier().Verify(request).IsValid);
-        Assert.True(Verifier().Verify(request with { Body = "{ }"u8.ToArray() }).IsValid);
-        Assert.True(Verifier().Verify(request with { Body = "null"u8.ToArray() }).IsValid); // body ?? {}
-        Assert.False(Verifier().Verify(request with { Body = "[]"u8.ToArray() }).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier().Verify(request).Status);
+        Assert.Equal(VerificationStatus.Valid, Verifier().Verify(request with { Body = "{ }"u8.ToArray() }).Status);
+        Assert.Equal(VerificationStatus.Valid, Verifier().Verify(request with { Body = "null"u8.ToArray() }).Status); // body ?? {}
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(request with { Body = "[]"u8.ToArray() }).Status);
     }
 
     [Theory]
@@ -91,7 +91,6 @@ public sealed class SignatureVerifierTests
         var request = Signed();
         var result = Verifier().Verify(request with { Headers = request.Headers with { Signature = signature } });
         Assert.Equal(VerificationStatus.MissingSignature, result.Status);
-        Assert.False(result.IsValid);
     }
 
     [Fact]
@@ -99,7 +98,7 @@ public sealed class SignatureVerifierTests
     {
         var request = Signed();
         var upper = "0X" + request.Headers.Signature![2..].ToUpperInvariant();
-        Assert.True(Verifier().Verify(request with { Headers = request.Headers with { Signature = upper } }).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier().Verify(request with { Headers = request.Headers with { Signature = upper } }).Status);
     }
 
     [Theory]
@@ -153,7 +152,7 @@ public sealed class SignatureVerifierTests
     {
         var request = Signed();
         var result = Verifier().Verify(request with { Headers = request.Headers with { Version = null } });
-        Assert.True(result.IsValid);
+        Assert.Equal(VerificationStatus.Valid, result.Status);
         Assert.Equal(SignatureVersion.V1, result.Version);
     }
 
@@ -163,7 +162,7 @@ public sealed class SignatureVerifierTests
         var request = Signed();
         var iat = long.Parse(request.Headers.IssuedAt!, System.Globalization.CultureInfo.InvariantCulture);
         var headers = request.Headers with { IssuedAt = $" {iat}.0 ", ExpiresAt = $"{iat + 300}e0" };
-        Assert.True(Verifier().Verify(request with { Headers = headers }).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier().Verify(request with { Headers = headers }).Status);
     }
 
     [Fact]
@@ -180,7 +179,7 @@ public sealed class SignatureVerifierTests
         var request = Signed(); // exp = now + 300
         var options = new SignatureVerifierOptions { ClockSkew = TimeSpan.FromSeconds(30) };
         _time.Advance(TimeSpan.FromSeconds(330));
-        Assert.True(Verifier(options).Verify(request).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier(options).Verify(request).Status);
         _time.Advance(TimeSpan.FromSeconds(1));
         var result = Verifier(options).Verify(request);
         Assert.Equal(VerificationStatus.Expired, result.Status);
@@ -193,7 +192,7 @@ public sealed class SignatureVerifierTests
         var request = Signed();
         var options = new SignatureVerifierOptions { ClockSkew = TimeSpan.Zero };
         _time.Advance(TimeSpan.FromSeconds(300.9)); // now (whole seconds) == exp: still valid
-        Assert.True(Verifier(options).Verify(request).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier(options).Verify(request).Status);
         _time.Advance(TimeSpan.FromSeconds(0.1));
         Assert.Equal(VerificationStatus.Expired, Verifier(options).Verify(request).Status);
     }
@@ -205,7 +204,7 @@ public sealed class SignatureVerifierTests
         SignedRequest SignedAhead(TimeSpan ahead) =>
             new("POST", PathSigned, null, Body, new RequestSigner(Key, new FakeTimeProvider(Now + ahead)).SignV1("POST", PathSigned, null, Body));
 
-        Assert.True(Verifier(options).Verify(SignedAhead(TimeSpan.FromMinutes(5))).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier(options).Verify(SignedAhead(TimeSpan.FromMinutes(5))).Status);
         var refused = Verifier(options).Verify(SignedAhead(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1)));
         Assert.Equal(VerificationStatus.NotYetValid, refused.Status);
         Assert.Contains("Webhooks:MaxClockAhead", refused.Reason, StringComparison.Ordinal);
@@ -254,7 +253,7 @@ public sealed class SignatureVerifierTests
     {
         var request = Signed(validity: TimeSpan.FromHours(2));
         Assert.Equal(VerificationStatus.ValidityWindowTooLong, Verifier().Verify(request).Status);
-        Assert.True(Verifier(new SignatureVerifierOptions { MaxValidity = TimeSpan.FromHours(3) }).Verify(request).IsValid);
+        Assert.Equal(VerificationStatus.Valid, Verifier(new SignatureVerifierOptions { MaxValidity = TimeSpan.FromHours(3) }).Verify(request).Status);
     }
 
     [Fact]
@@ -284,7 +283,7 @@ public sealed class SignatureVerifierTests
         var allowed = new SignatureVerifierOptions { AllowV0 = true };
         foreach (var body in new[] { "{}", "0", "false", "\"\"", "null" })
         {
-            Assert.True(Verifier(allowed).Verify(new SignedRequest("POST", PathSigned, null, Encoding.UTF8.GetBytes(body), headers)).IsValid, body);
+            Assert.Equal((body, VerificationStatus.Valid), (body, Verifier(allowed).Verify(new SignedRequest("POST", PathSigned, null, Encoding.UTF8.GetBytes(body), headers)).Status));
         }
     }
 
@@ -297,7 +296,7 @@ public sealed class SignatureVerifierTests
         Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier(null, oldKey).Verify(request).Status);
 
         var result = Verifier(null, oldKey, newKey).Verify(request);
-        Assert.True(result.IsValid);
+        Assert.Equal(VerificationStatus.Valid, result.Status);
         Assert.Equal("key1", result.MatchedKey?.Name);
         Assert.Equal(newKey.PublicKeyHex, result.MatchedKey?.PublicKeyHex);
 
@@ -319,7 +318,7 @@ public sealed class SignatureVerifierTests
         Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier().Verify(received).Status);
 
         var result = Verifier().Verify(received with { AlternatePaths = ["", "/api/payment/callback", "/pay/api/payment/callback"] });
-        Assert.True(result.IsValid);
+        Assert.Equal(VerificationStatus.Valid, result.Status);
         Assert.Equal("/pay/api/payment/callback", result.MatchedPath);
     }
 
@@ -331,14 +330,14 @@ public sealed class SignatureVerifierTests
         var verifier = Verifier(null, ed, eth);
 
         var ethResult = verifier.Verify(Signed(eth));
-        Assert.True(ethResult.IsValid);
+        Assert.Equal(VerificationStatus.Valid, ethResult.Status);
         Assert.Equal(WalletType.Ethereum, ethResult.MatchedKey?.WalletType);
 
         var edResult = verifier.Verify(Signed(ed));
-        Assert.True(edResult.IsValid);
+        Assert.Equal(VerificationStatus.Valid, edResult.Status);
         Assert.Equal(WalletType.Arcblock, edResult.MatchedKey?.WalletType);
 
-        Assert.False(Verifier(null, AppKey.Generate(WalletType.Ethereum)).Verify(Signed(eth)).IsValid);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Verifier(null, AppKey.Generate(WalletType.Ethereum)).Verify(Signed(eth)).Status);
     }
 
     [Fact]
@@ -352,7 +351,7 @@ public sealed class SignatureVerifierTests
             {
                 var request = new SignedRequest("POST", PathSigned, "a=1", body, new SignatureHeaders(sig, iat, exp, version));
                 var result = verifier.Verify(request);
-                Assert.False(result.IsValid);
+                Assert.NotEqual(VerificationStatus.Valid, result.Status);
                 Assert.False(string.IsNullOrEmpty(result.Reason));
             }, iter: 300);
     }

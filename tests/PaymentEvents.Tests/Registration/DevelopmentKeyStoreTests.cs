@@ -44,7 +44,7 @@ public sealed class DevelopmentKeyStoreTests : IDisposable
         var headers = new RequestSigner(loaded, time).SignV1("POST", "/api/payment/callback", null, body);
         var verifier = new SignatureVerifier(new KeyRing([key.ToTrustedKey("dev")]), new SignatureVerifierOptions(), time);
 
-        Assert.True(verifier.Verify(new SignedRequest("POST", "/api/payment/callback", null, body, headers)).IsValid);
+        Assert.Equal(VerificationStatus.Valid, verifier.Verify(new SignedRequest("POST", "/api/payment/callback", null, body, headers)).Status);
     }
 
     [Fact]

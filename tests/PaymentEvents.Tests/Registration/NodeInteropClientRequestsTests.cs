@@ -24,9 +24,9 @@ public sealed class NodeInteropClientRequestsTests
         var ensured = await reconciler.EnsureAsync(new DesiredEndpoint(RegistrationHarness.CallbackUrl, ["customer.subscription.started", "refund.canceled"], "test"), CancellationToken.None);
         Assert.Equal(RegistrationAction.Updated, ensured.Value!.Action);
         var created = await h.Client.CreateAsync(new WebhookEndpointWrite { Url = "https://second.example/api/payment/callback?tenant=a b", EnabledEvents = ["invoice.paid"], Description = "Zweiter Empfänger 🚀", Metadata = FakePaymentKit.Metadata(("amount", "1000000000000000000")) });
-        Assert.True(created.IsSuccess);
-        Assert.True((await h.Client.RetrieveAsync(stale.Id)).IsSuccess);
-        Assert.True((await h.Client.DeleteAsync(created.Value!.Id)).IsSuccess);
+        Assert.Null(created.Error);
+        Assert.Null((await h.Client.RetrieveAsync(stale.Id)).Error);
+        Assert.Null((await h.Client.DeleteAsync(created.Value!.Id)).Error);
 
         var requests = h.PaymentKit.Requests.ToArray();
         Assert.Equal(["GET", "PUT", "POST", "GET", "DELETE"], requests.Select(r => r.Method));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
 namespace PaymentEvents.Tests.Registration;
@@ -17,7 +18,10 @@ public sealed class PaymentKitClientTests
         var retrieved = await h.Client.RetrieveAsync(created.Value!.Id);
         var deleted = await h.Client.DeleteAsync(created.Value!.Id);
 
-        Assert.True(created.IsSuccess && listed.IsSuccess && retrieved.IsSuccess && deleted.IsSuccess);
+        Assert.Null(created.Error);
+        Assert.Null(listed.Error);
+        Assert.Null(retrieved.Error);
+        Assert.Null(deleted.Error);
         Assert.Equal("https://a.example/hook", retrieved.Value!.Url);
         var requests = h.PaymentKit.Requests.ToArray();
         Assert.Equal(["POST", "GET", "GET", "DELETE"], requests.Select(r => r.Method));
@@ -25,7 +29,7 @@ public sealed class PaymentKitClientTests
         {
             Assert.StartsWith("/payment-kit/api/webhook-endpoints", r.Path, StringComparison.Ordinal);
             Assert.EndsWith("livemode=true", r.Query, StringComparison.Ordinal);
-            Assert.True(r.Verification.IsValid, r.Verification.Reason);
+            Assert.Equal(VerificationStatus.Valid, r.Verification.Status);
             Assert.Equal("1", r.Headers["x-component-sig-version"]);
             Assert.Equal("z8iZpaymentEventsTest", r.Headers["x-component-did"]);
             var iat = long.Parse(r.Headers["x-component-sig-iat"], CultureInfo.InvariantCulture);
@@ -46,19 +50,20 @@ public sealed class PaymentKitClientTests
         await RegistrationHarness.WaitUntilAsync(() => h.PaymentKit.Requests.Count == 1, "first attempt");
 
         // Retry-After (400 s) wins over the 500 ms backoff, and outlives the first signature (exp = iat + 300).
-        await h.AdvanceAsync(TimeSpan.FromSeconds(390), TimeSpan.FromSeconds(10));
+        var retryDue = h.Time.GetUtcNow() + TimeSpan.FromSeconds(400);
+        await h.AdvanceAsync(TimeSpan.FromSeconds(390), TimeSpan.FromSeconds(10), () => call.IsCompleted || h.Time.HasPendingTimerAt(retryDue), "the client to wait 400 s for its retry");
         Assert.Single(h.PaymentKit.Requests);
         await h.AdvanceUntilAsync(() => call.IsCompleted, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), "retry");
 
         var result = await call;
-        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Null(result.Error);
         var attempts = h.PaymentKit.Requests.ToArray();
         Assert.Equal(2, attempts.Length);
         var firstIat = long.Parse(attempts[0].Headers["x-component-sig-iat"], CultureInfo.InvariantCulture);
         var secondIat = long.Parse(attempts[1].Headers["x-component-sig-iat"], CultureInfo.InvariantCulture);
         Assert.True(secondIat - firstIat >= 400, $"iat {firstIat} then {secondIat}");
         Assert.NotEqual(attempts[0].Headers["x-component-sig"], attempts[1].Headers["x-component-sig"]);
-        Assert.True(attempts[1].Verification.IsValid, attempts[1].Verification.Reason);
+        Assert.Equal(VerificationStatus.Valid, attempts[1].Verification.Status);
         Assert.Single(attempts[1].Headers, kv => kv.Key == "x-component-sig");
     }
 
@@ -75,7 +80,7 @@ public sealed class PaymentKitClientTests
 
         var result = await h.Client.ListAsync();
 
-        Assert.False(result.IsSuccess);
+        Assert.NotNull(result.Error);
         Assert.Equal(status, result.Error.StatusCode);
         Assert.Equal("endpoint url is invalid", result.Error.Message);
         Assert.False(result.Error.Transient);
@@ -113,7 +118,7 @@ public sealed class PaymentKitClientTests
         h.PaymentKit.Enqueue(HttpStatusCode.ServiceUnavailable);
         var call = h.Client.CreateAsync(new WebhookEndpointWrite { Url = "https://a.example/hook", EnabledEvents = ["invoice.paid"] });
         await h.AdvanceUntilAsync(() => call.IsCompleted, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(1), "create");
-        Assert.True((await call).IsSuccess);
+        Assert.Null((await call).Error);
         Assert.Equal(3, h.PaymentKit.Requests.Count);
         Assert.Single(h.PaymentKit.Endpoints);
     }
@@ -144,7 +149,7 @@ public sealed class PaymentKitClientTests
         Assert.Equal(HttpStatusCode.Unauthorized, result.Error!.StatusCode);
         Assert.Equal("verify sig failed", result.Error.Message);
         Assert.True(result.Error.IsAuthenticationFailure);
-        Assert.False(Assert.Single(h.PaymentKit.Requests).Verification.IsValid);
+        Assert.Equal(VerificationStatus.NoTrustedKeyMatched, Assert.Single(h.PaymentKit.Requests).Verification.Status);
     }
 
     [Fact]

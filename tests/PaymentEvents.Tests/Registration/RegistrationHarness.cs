@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
@@ -18,7 +17,7 @@ internal sealed class RegistrationHarness : IAsyncDisposable
 
     public RegistrationHarness(HandledEvents? handled = null, IDictionary<string, string?>? settings = null)
     {
-        Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Time = new TimerTrackingTimeProvider(DateTimeOffset.UtcNow);
         Key = AppKey.Generate();
         PaymentKit = new FakePaymentKit(Key, Time);
 
@@ -50,7 +49,7 @@ internal sealed class RegistrationHarness : IAsyncDisposable
         Service = Services.GetServices<IHostedService>().OfType<WebhookRegistrationService>().Single();
     }
 
-    public FakeTimeProvider Time { get; }
+    public TimerTrackingTimeProvider Time { get; }
 
     public AppKey Key { get; }
 
@@ -76,19 +75,7 @@ internal sealed class RegistrationHarness : IAsyncDisposable
     }
 
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds, without moving fake time.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutMs = 10_000)
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (!condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what) => Poll.UntilAsync(condition, what: what);
 
     /// <summary>
     /// Moves fake time forward in <paramref name="step"/>s until <paramref name="condition"/> holds; returns how much
@@ -97,31 +84,42 @@ internal sealed class RegistrationHarness : IAsyncDisposable
     public async Task<TimeSpan> AdvanceUntilAsync(Func<bool> condition, TimeSpan step, TimeSpan maxFakeTime, string what)
     {
         var advanced = TimeSpan.Zero;
-        var deadline = Environment.TickCount64 + 20_000;
-        while (!condition())
+        await Poll.UntilAsync(condition, what: what, betweenChecks: () =>
         {
-            if (advanced > maxFakeTime || Environment.TickCount64 > deadline)
+            if (advanced > maxFakeTime)
             {
-                throw new TimeoutException($"Timed out waiting for {what} (advanced {advanced}).");
+                throw new TimeoutException($"Timed out waiting for {what} (advanced {advanced} of fake time).");
             }
 
             Time.Advance(step);
             advanced += step;
-            await Task.Delay(5);
-        }
-
+        });
         return advanced;
     }
 
-    /// <summary>Advances fake time by <paramref name="total"/> in steps, letting due work run between steps.</summary>
-    public async Task AdvanceAsync(TimeSpan total, TimeSpan step)
+    /// <summary>
+    /// Advances fake time by <paramref name="total"/> in <paramref name="step"/>s. Before the first step and after
+    /// each one it waits (real time, bounded) until <paramref name="waiting"/> holds, i.e. the code under test is parked
+    /// at its waiting point again: the delay is registered before time moves, and whatever a step made due has run
+    /// (and parked again) before the next step and before the caller's "nothing happened" assertions.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan total, TimeSpan step, Func<bool> waiting, string what)
     {
+        await WaitUntilAsync(waiting, what);
         for (var t = TimeSpan.Zero; t < total; t += step)
         {
             Time.Advance(step);
-            await Task.Delay(5);
+            await WaitUntilAsync(waiting, $"{what} (after advancing {t + step})");
         }
     }
+
+    /// <summary>The service is parked in its delay: the timer for <see cref="RegistrationSnapshot.NextRetryAt"/> is armed.</summary>
+    public bool ServiceIsWaitingForNextAttempt() =>
+        State.Current.NextRetryAt is { } next && Time.HasPendingTimerAt(next);
+
+    /// <summary>The service has ended and left no armed timer behind that could make anything call Payment Kit again.</summary>
+    public bool ServiceHasEndedWithNoTimerArmed() =>
+        Service.ExecuteTask is { IsCompleted: true } && Time.PendingDueTimes.Count == 0;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
 namespace PaymentEvents.Tests.Registration;
@@ -21,7 +22,7 @@ public sealed class WebhookRegistrationServiceTests
         Assert.True(WebhookEndpointReconciler.HasMarker(created, "test"));
         Assert.Equal(RegistrationAction.Created, h.State.Current.Action);
         Assert.Equal(created.Id, h.State.Current.EndpointId);
-        Assert.All(h.PaymentKit.Requests, r => Assert.True(r.Verification.IsValid, r.Verification.Reason));
+        Assert.All(h.PaymentKit.Requests, r => Assert.Equal(VerificationStatus.Valid, r.Verification.Status));
         Assert.Equal(1, h.PaymentKit.Count("POST"));
     }
 
@@ -191,7 +192,7 @@ public sealed class WebhookRegistrationServiceTests
         Assert.Contains("verify sig failed", error.Message, StringComparison.Ordinal);
 
         // No tight loop: nothing more for (almost) ten minutes of fake time.
-        await h.AdvanceAsync(TimeSpan.FromMinutes(9.5), TimeSpan.FromSeconds(15));
+        await h.AdvanceAsync(TimeSpan.FromMinutes(9.5), TimeSpan.FromSeconds(15), h.ServiceIsWaitingForNextAttempt, "the service to wait for its slow retry");
         Assert.Single(h.PaymentKit.Requests);
 
         // Then exactly one slow retry (still refused), then success on the third.
@@ -230,7 +231,7 @@ public sealed class WebhookRegistrationServiceTests
         Assert.False(cts.IsCancellationRequested);
         Assert.True(h.Service.ExecuteTask!.IsCompleted);
         var requests = h.PaymentKit.Requests.Count;
-        await h.AdvanceAsync(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1));
+        await h.AdvanceAsync(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), h.ServiceHasEndedWithNoTimerArmed, "the stopped service to leave no timer");
         Assert.Equal(requests, h.PaymentKit.Requests.Count);
     }
 
@@ -304,7 +305,7 @@ public sealed class WebhookRegistrationServiceTests
         await RegistrationHarness.WaitUntilAsync(() => h.Service.ExecuteTask!.IsCompleted, "service to finish");
 
         Assert.Null(h.State.Current.NextRetryAt);
-        await h.AdvanceAsync(TimeSpan.FromHours(3), TimeSpan.FromMinutes(15));
+        await h.AdvanceAsync(TimeSpan.FromHours(3), TimeSpan.FromMinutes(15), h.ServiceHasEndedWithNoTimerArmed, "the finished service to leave no timer");
         Assert.Equal(2, h.PaymentKit.Requests.Count);
     }
 }

@@ -69,8 +69,10 @@ public sealed class PostgresOutageTests : IAsyncLifetime
             """);
 
         var parked = Store.InsertAsync(Event("evt_parked"), default);
-        await WaitUntilAsync(async () => await ScalarAsync<long>(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()") == 1 || parked.IsCompleted);
+        await Poll.UntilAsync(
+            async () => await ScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()") == 1 || parked.IsCompleted,
+            what: "the insert to park in the trigger");
         Assert.False(parked.IsCompleted);
         // Deliveries arriving meanwhile queue for the next group commit.
         var queued = Enumerable.Range(0, 20).Select(i => Store.InsertAsync(Event($"evt_q{i}"), default)).ToArray();
@@ -108,14 +110,5 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 }

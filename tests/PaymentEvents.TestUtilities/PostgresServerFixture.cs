@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace PaymentEvents.Tests.Storage;
+namespace PaymentEvents.TestUtilities;
 
 /// <summary>
 /// A real PostgreSQL server on loopback for the test run: <c>initdb</c> into a fresh temp dir, <c>pg_ctl start</c> on
@@ -249,7 +250,3 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         }
     }
 }
-
-/// <summary>Test classes that need PostgreSQL share one server: <c>[Collection("postgres")]</c>.</summary>
-[CollectionDefinition("postgres")]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServerFixture>;
