@@ -7,7 +7,6 @@ using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Handlers;
 using PaymentEvents.Protocol;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Hardening;
 

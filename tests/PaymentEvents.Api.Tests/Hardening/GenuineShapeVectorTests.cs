@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests.Storage;
 
 namespace PaymentEvents.Api.Tests.Hardening;
 

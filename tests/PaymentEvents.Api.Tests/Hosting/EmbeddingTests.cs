@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Testing;
 using PaymentEvents.Handlers;
 using PaymentEvents.Protocol;
 using PaymentEvents.Storage;
-using PaymentEvents.Tests;
 
 namespace PaymentEvents.Api.Tests.Hosting;
 
@@ -23,7 +22,7 @@ public sealed class EmbeddingTests : IDisposable
     private readonly string _dataDir = Directory.CreateTempSubdirectory("paymentevents-embedding-").FullName;
     private readonly FakeLogCollector _logs = new();
 
-    public void Dispose() => TempDataDirectory.Delete(_dataDir);
+    public void Dispose() => TempDirectory.Delete(_dataDir);
 
     [Fact]
     public async Task An_app_with_no_handler_class_fails_its_start_as_one_line_naming_the_assembly_scanned()
