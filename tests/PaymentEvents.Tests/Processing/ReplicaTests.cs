@@ -21,6 +21,10 @@ public sealed class ReplicaTests(PostgresServerFixture server)
             ("Storage:Provider", "postgres"),
             ("ConnectionStrings:PaymentEvents", connectionString),
             ("Processing:LeaseDuration", "00:10:00"),
+            // Each host holds at most 4 running + 8 claimed ahead, far fewer than the 50 objects' heads, so neither can
+            // take all the work before the other claims (with the defaults, 16 + 64, one host sometimes took all 500).
+            ("Processing:MaxConcurrency", "4"),
+            ("Processing:BatchSize", "8"),
         ];
 
         await using var a = await ProcessingHost.StartAsync("a", time, probe, ProcessingHost.Settings("unused", settings), typeof(SubscriptionRecorder));
