@@ -8,6 +8,12 @@ namespace PaymentEvents.Api.Tests.Dashboard;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Waits for a navigation only until the new document is committed: the assertions that follow wait for their own
+    /// elements. Waiting for the load event as well hung twice in full runs (90 s) after the URL had already matched.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
