@@ -50,16 +50,9 @@ public sealed class BodyReadDeadlineTests : IDisposable
         });
 
         var answer = ReadToEndAsync(stream);
-        using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            // Moves the host's clock until the callback answers: the deadline timer starts when the read does.
-            while (!answer.IsCompleted)
-            {
-                bound.Token.ThrowIfCancellationRequested();
-                _receiver.Host.Time.Advance(TimeSpan.FromSeconds(1));
-                await Task.WhenAny(answer, Task.Delay(100, CancellationToken.None));
-            }
-        }
+        // Moves the host's clock a second per check until the callback answers: the deadline timer starts when the read does.
+        await Poll.UntilAsync(() => answer.IsCompleted, TimeSpan.FromSeconds(60), "the answer to the trickled body",
+            betweenChecks: () => _receiver.Host.Time.Advance(TimeSpan.FromSeconds(1)));
 
         var response = await answer;
         await stop.CancelAsync();
