@@ -29,8 +29,18 @@ internal static partial class ProcessingLog
     [LoggerMessage(EventId = 1207, Level = LogLevel.Information, Message = "Handling of payment event {PaymentEventId} was interrupted by shutdown; it will be picked up again when its lease expires")]
     public static partial void Interrupted(ILogger logger, string paymentEventId);
 
-    [LoggerMessage(EventId = 1208, Level = LogLevel.Error, Message = "Could not claim payment events from the store; retrying after {PollInterval}. Check the database (see /readyz)")]
-    public static partial void ClaimFailed(ILogger logger, Exception exception, TimeSpan pollInterval);
+    /// <summary>One line per failed poll during an outage; the exception goes to <see cref="ClaimFailedDetails"/> at Debug.</summary>
+    public static void ClaimFailed(ILogger logger, Exception exception, TimeSpan pollInterval)
+    {
+        ClaimFailedLine(logger, exception.Message, pollInterval);
+        ClaimFailedDetails(logger, exception);
+    }
+
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Error, Message = "Could not claim payment events from the store ({Reason}); retrying after {PollInterval}. Check the database (see /readyz)")]
+    private static partial void ClaimFailedLine(ILogger logger, string reason, TimeSpan pollInterval);
+
+    [LoggerMessage(EventId = 1219, Level = LogLevel.Debug, Message = "Claim failure details")]
+    private static partial void ClaimFailedDetails(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1209, Level = LogLevel.Error, Message = "Could not record the outcome of payment event {PaymentEventId}; it will be retried when its lease expires. Check the database (see /readyz)")]
     public static partial void BookkeepingFailed(ILogger logger, Exception exception, string paymentEventId);
