@@ -15,7 +15,21 @@ public sealed class ReplicaTests(PostgresServerFixture server)
         var connectionString = await server.CreateDatabaseAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
         var probe = new Probe();
-        probe.Behavior = (_, ct) => Task.Delay(Random.Shared.Next(0, 3), ct);
+        // Each host's handlers wait until the other host has started one too, so both take part whatever the timing
+        // (a claim racing the other host's can come back empty; that host then sleeps until its next poll, and the
+        // other used to finish all 500 first, 1 run in 10 under load). Neither can starve the other: each holds at
+        // most 12 of the 50 objects' heads.
+        var started = new Dictionary<string, TaskCompletionSource>
+        {
+            ["a"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+            ["b"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
+        probe.Behavior = async (call, ct) =>
+        {
+            started[call.Host].TrySetResult();
+            await started[call.Host == "a" ? "b" : "a"].Task.WaitAsync(ct);
+            await Task.Delay(Random.Shared.Next(0, 3), ct);
+        };
         (string, string)[] settings =
         [
             ("Storage:Provider", "postgres"),
