@@ -20,7 +20,7 @@ internal static class HandledEventWaiter
 
     public static async Task<HandledEvent> WaitAsync(IServiceProvider services, string eventId, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<IEventStore>();
+        var store = services.GetRequiredService<IEventQueries>();
         var finished = services.GetRequiredService<EventFinishedSignal>();
         // Real elapsed time, not the app's TimeProvider: a test may have stopped the app's clock.
         var started = Stopwatch.GetTimestamp();

@@ -123,7 +123,7 @@ public class PaymentEventsFactory<TEntryPoint> : WebApplicationFactory<TEntryPoi
     public async Task ReplayAsync(string eventId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
-        if (!await Services.GetRequiredService<IEventStore>().ReplayAsync(eventId, cancellationToken).ConfigureAwait(false))
+        if (!await Services.GetRequiredService<IEventAdmin>().ReplayAsync(eventId, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"Event {eventId} is not in the inbox: only an event whose delivery was answered 200 can be replayed.");
         }

@@ -68,7 +68,7 @@ internal static class AdminEndpoints
     }
 
     internal static async Task<Results<Ok<EventListResponse>, ProblemHttpResult>> ListAsync(
-        IEventStore store,
+        IEventQueries store,
         [FromQuery] string? type,
         [FromQuery] string? status,
         [FromQuery(Name = "object_id")] string? objectId,
@@ -144,7 +144,7 @@ internal static class AdminEndpoints
         return TypedResults.Ok(new EventListResponse([.. page.Items.Select(EventSummary.From)], page.NextCursor));
     }
 
-    internal static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, HttpContext http, IEventStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, HttpContext http, IEventQueries store, CancellationToken cancellationToken)
     {
         id = EventIdRoute.Decode(http, id, segmentsAfter: 0);
         var stored = await store.GetAsync(id, cancellationToken);
@@ -154,7 +154,7 @@ internal static class AdminEndpoints
     internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayOneAsync(
         string id,
         HttpContext http,
-        IEventStore store,
+        IEventAdmin store,
         InboxSignal inbox,
         CancellationToken cancellationToken)
     {
@@ -168,10 +168,10 @@ internal static class AdminEndpoints
         return TypedResults.Accepted((string?)null, new ReplayResponse(1));
     }
 
-    internal static Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, HttpContext http, IEventStore store, CancellationToken cancellationToken) =>
-        ResolveDecodedAsync(EventIdRoute.Decode(http, id, segmentsAfter: 1), store, cancellationToken);
+    internal static Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, HttpContext http, IEventAdmin store, IEventQueries queries, CancellationToken cancellationToken) =>
+        ResolveDecodedAsync(EventIdRoute.Decode(http, id, segmentsAfter: 1), store, queries, cancellationToken);
 
-    private static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveDecodedAsync(string id, IEventStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveDecodedAsync(string id, IEventAdmin store, IEventQueries queries, CancellationToken cancellationToken) =>
         await store.ResolveAsync(id, cancellationToken) switch
         {
             ResolveOutcome.Resolved => TypedResults.Ok(new ResolveResponse(id, "resolved")),
@@ -179,15 +179,15 @@ internal static class AdminEndpoints
             _ => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Event not dead",
-                detail: $"Event '{id}' is {EventStatusNames.ToName((await store.GetAsync(id, cancellationToken))?.Status ?? EventStatus.Resolved)}; only a dead event can be resolved."),
+                detail: $"Event '{id}' is {EventStatusNames.ToName((await queries.GetAsync(id, cancellationToken))?.Status ?? EventStatus.Resolved)}; only a dead event can be resolved."),
         };
 
     internal static async Task<Ok<StatsResponse>> StatsAsync(
-        IEventStore store, SignatureFailureCounts signatures, RejectionLog rejections, CancellationToken cancellationToken) =>
+        IEventQueries store, SignatureFailureCounts signatures, RejectionLog rejections, CancellationToken cancellationToken) =>
         TypedResults.Ok(StatsResponse.From(await store.GetStatsAsync(cancellationToken), signatures.Snapshot(), rejections.Snapshot().Count));
 
     internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayManyAsync(
-        IEventStore store,
+        IEventAdmin store,
         InboxSignal inbox,
         [FromQuery] string? status,
         [FromQuery] string? type,

@@ -33,7 +33,7 @@ internal static partial class DashboardEndpoints
     }
 
     private static async Task<IResult> OverviewAsync(
-        HttpContext http, IEventStore store, SignatureFailureCounts signatures, RejectionLog rejections,
+        HttpContext http, IEventQueries store, SignatureFailureCounts signatures, RejectionLog rejections,
         RegistrationState registration, HandledEventsProvider handled, CancellationToken cancellationToken) =>
         Page<OverviewPage>(http, "overview", new()
         {
@@ -44,7 +44,7 @@ internal static partial class DashboardEndpoints
             ["Handled"] = handled(),
         });
 
-    private static async Task<IResult> EventsAsync(HttpContext http, IEventStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpContext http, IEventQueries store, CancellationToken cancellationToken)
     {
         var filter = EventFilter.From(http.Request.Query);
         var (query, error) = filter.ToQuery();
@@ -70,7 +70,7 @@ internal static partial class DashboardEndpoints
         }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> EventAsync(string id, string? done, HttpContext http, IEventStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> EventAsync(string id, string? done, HttpContext http, IEventQueries store, CancellationToken cancellationToken)
     {
         id = EventIdRoute.Decode(http, id, segmentsAfter: 0);
         var stored = await store.GetAsync(id, cancellationToken);
@@ -91,7 +91,7 @@ internal static partial class DashboardEndpoints
         });
     }
 
-    private static async Task<IResult> DeadAsync(string? replayed, string? resolved, HttpContext http, IEventStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> DeadAsync(string? replayed, string? resolved, HttpContext http, IEventQueries store, CancellationToken cancellationToken)
     {
         var page = await store.ListAsync(new EventQuery(Status: EventStatus.Dead, Limit: DeadPageSize), cancellationToken);
         var notice = replayed is not null ? $"Queued again: {replayed} event(s)."
@@ -100,7 +100,7 @@ internal static partial class DashboardEndpoints
         return Page<DeadPage>(http, "dead", new() { ["Items"] = page.Items, ["Truncated"] = page.NextCursor is not null, ["Notice"] = notice });
     }
 
-    private static async Task<IResult> ReplayAsync(string id, HttpContext http, IEventStore store, InboxSignal inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(string id, HttpContext http, IEventAdmin store, InboxSignal inbox, CancellationToken cancellationToken)
     {
         id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
         if (await RefuseForgedAsync(http) is { } forged)
@@ -117,7 +117,7 @@ internal static partial class DashboardEndpoints
         return TypedResults.Redirect($"{View(http, "").EventUrl(id)}?done=replayed");
     }
 
-    private static async Task<IResult> ResolveAsync(string id, HttpContext http, IEventStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ResolveAsync(string id, HttpContext http, IEventAdmin store, CancellationToken cancellationToken)
     {
         id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
         if (await RefuseForgedAsync(http) is { } forged)
@@ -142,7 +142,7 @@ internal static partial class DashboardEndpoints
         }
     }
 
-    private static async Task<IResult> ReplayDeadAsync(HttpContext http, IEventStore store, InboxSignal inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayDeadAsync(HttpContext http, IEventAdmin store, InboxSignal inbox, CancellationToken cancellationToken)
     {
         if (await RefuseForgedAsync(http) is { } forged)
         {

@@ -10,7 +10,7 @@ namespace PaymentEvents.Processing;
 /// Runs one stored event through its handlers: parse, find the handlers for its type, skip those that
 /// already succeeded for it (an earlier attempt, read with the claim), run the rest in one DI scope, and report
 /// every run. Nothing is written here: the <see cref="EventProcessor"/> stores the runs together with the event's
-/// outcome in one transaction (<see cref="IEventStore.FinishAsync"/>).
+/// outcome in one transaction (<see cref="IEventLeases.FinishAsync"/>).
 /// </summary>
 internal sealed class EventDispatcher(
     HandlerRegistry registry,

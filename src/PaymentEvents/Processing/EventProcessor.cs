@@ -23,7 +23,7 @@ namespace PaymentEvents.Processing;
 /// </remarks>
 internal sealed class EventProcessor : BackgroundService
 {
-    private readonly IEventStore _store;
+    private readonly IEventLeases _store;
     private readonly EventDispatcher _dispatcher;
     private readonly HandlerRegistry _registry;
     private readonly InboxSignal _signal;
@@ -50,7 +50,7 @@ internal sealed class EventProcessor : BackgroundService
     private long _nextRunId;
 
     public EventProcessor(
-        IEventStore store,
+        IEventLeases store,
         EventDispatcher dispatcher,
         HandlerRegistry registry,
         InboxSignal signal,

@@ -5,7 +5,7 @@ using PaymentEvents.Storage;
 namespace PaymentEvents.Processing;
 
 /// <summary>The one <see cref="IPaymentEventBus"/>; the interface is the seam apps and tests inject.</summary>
-internal sealed class PaymentEventBus(IEventStore store, InboxSignal signal, TimeProvider timeProvider, ILogger<PaymentEventBus> logger)
+internal sealed class PaymentEventBus(IInboxWriter store, InboxSignal signal, TimeProvider timeProvider, ILogger<PaymentEventBus> logger)
     : IPaymentEventBus
 {
     /// <summary>The name the bus's deliveries are recorded under in an event's handler attempts.</summary>

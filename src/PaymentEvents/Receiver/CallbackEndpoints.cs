@@ -39,7 +39,7 @@ internal static class CallbackEndpoints
     internal static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http,
         ReceiverContext receiver,
-        IEventStore store,
+        IInboxWriter store,
         InboxSignal inbox)
     {
         var started = receiver.TimeProvider.GetTimestamp();
@@ -160,7 +160,7 @@ internal static class CallbackEndpoints
             using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
             var now = receiver.TimeProvider.GetUtcNow();
             // The answer comes within Storage:WriteTimeout whatever the database does (frozen, unreachable): past it
-            // the insert is given up and the delivery is a 503 (see IEventStore.InsertAsync for what may be written).
+            // the insert is given up and the delivery is a 503 (see IInboxWriter.InsertAsync for what may be written).
             using var deadline = new CancellationTokenSource(receiver.StoreDeadline, receiver.TimeProvider);
             outcome = await store.InsertAsync(
                 new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now) { TraceParent = traceParent },

@@ -154,7 +154,7 @@ public sealed record StoredEvent(
     string Payload,
     IReadOnlyList<HandlerAttempts> Handlers)
 {
-    /// <summary>Every attempt, oldest first; filled by <see cref="IEventStore.GetAsync"/> only.</summary>
+    /// <summary>Every attempt, oldest first; filled by <see cref="IEventQueries.GetAsync"/> only.</summary>
     public IReadOnlyList<AttemptRecord> History { get; init; } = [];
 }
 

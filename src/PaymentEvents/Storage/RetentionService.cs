@@ -10,7 +10,7 @@ namespace PaymentEvents.Storage;
 /// writer (which shares the SQLite write lock) never waits for more than one short batch.
 /// </summary>
 internal sealed class RetentionService(
-    IEventStore store,
+    IEventAdmin store,
     IOptions<StorageOptions> options,
     TimeProvider time,
     ILogger<RetentionService> logger) : BackgroundService

@@ -13,7 +13,7 @@ namespace PaymentEvents.Storage;
 /// wrong password, no permission) fail at once.
 /// </summary>
 internal sealed class StorageMigrationService(
-    IEventStore store,
+    IStoreSchema store,
     IOptions<StorageOptions> options,
     TimeProvider time,
     ILogger<StorageMigrationService> logger) : IHostedLifecycleService

@@ -10,7 +10,7 @@ internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> (section <c>Storage</c> and <c>ConnectionStrings:PaymentEvents</c>), validated
-    /// on start; registers <see cref="IEventStore"/> as a singleton, made by the engine <c>Storage:Provider</c> names
+    /// on start; registers <see cref="IEventStore"/> as a singleton (and each of its roles as that same instance), made by the engine <c>Storage:Provider</c> names
     /// (registered by its package: <c>AddSqliteEventStore()</c>, <c>AddPostgresEventStore()</c>; startup fails naming
     /// the package when it is missing); and a hosted service that migrates the schema
     /// before the app serves, and the background retention purge (<c>Storage:Retention</c>). Uses the registered <see cref="TimeProvider"/> (the system clock when none is).
@@ -25,6 +25,12 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventStore>(CreateStore);
+        // Each caller takes only the role it uses; all are the one store (a test's replacement IEventStore included).
+        services.TryAddSingleton<IStoreSchema>(static s => s.GetRequiredService<IEventStore>());
+        services.TryAddSingleton<IInboxWriter>(static s => s.GetRequiredService<IEventStore>());
+        services.TryAddSingleton<IEventLeases>(static s => s.GetRequiredService<IEventStore>());
+        services.TryAddSingleton<IEventQueries>(static s => s.GetRequiredService<IEventStore>());
+        services.TryAddSingleton<IEventAdmin>(static s => s.GetRequiredService<IEventStore>());
         services.AddHostedService<StorageMigrationService>();
         services.AddHostedService<RetentionService>();
         return services;

@@ -8,7 +8,7 @@ namespace PaymentEvents.Telemetry;
 /// scrapers ask. Gauge callbacks are synchronous, so the read blocks the collecting thread (bounded by a timeout);
 /// when the store does not answer, the gauges report nothing rather than a stale or made-up number.
 /// </summary>
-internal sealed partial class InboxStatsCache(IEventStore store, TimeProvider time, ILogger<InboxStatsCache> logger)
+internal sealed partial class InboxStatsCache(IEventQueries store, TimeProvider time, ILogger<InboxStatsCache> logger)
 {
     internal static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);

@@ -2,7 +2,7 @@ using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Storage;
 
-/// <summary>Short forms of <see cref="IEventStore.FinishAsync"/> for tests that need no handler runs.</summary>
+/// <summary>Short forms of <see cref="IEventLeases.FinishAsync"/> for tests that need no handler runs.</summary>
 internal static class StoreTestExtensions
 {
     public static Task<bool> CompleteAsync(this IEventStore store, EventLease lease, EventStatus status, CancellationToken cancellationToken) =>

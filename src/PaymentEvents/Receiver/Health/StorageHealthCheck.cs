@@ -10,7 +10,7 @@ namespace PaymentEvents.Receiver.Health;
 /// own: a frozen database (whose driver may not notice a cancelled token while a socket read hangs) makes the check
 /// unhealthy at the deadline instead of holding <c>/readyz</c>.
 /// </summary>
-internal sealed class StorageHealthCheck(IEventStore store, IOptions<StorageOptions> options, TimeProvider time) : IHealthCheck
+internal sealed class StorageHealthCheck(IStoreSchema store, IOptions<StorageOptions> options, TimeProvider time) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
