@@ -30,6 +30,7 @@ internal abstract partial class EventStore : IEventStore, IAsyncDisposable, IDis
 
     private readonly GroupCommit<NewEvent, InsertOutcome> _inserts;
     private readonly GroupCommit<EventCompletion, bool> _finishes;
+    private readonly Lazy<Task> _disposal;
 
     protected EventStore(TimeProvider time, ILogger logger)
     {
@@ -37,6 +38,7 @@ internal abstract partial class EventStore : IEventStore, IAsyncDisposable, IDis
         Logger = logger;
         _inserts = new(batch => TrackWriteAsync(InsertBatchAsync(batch)), MaxBatch);
         _finishes = new(batch => TrackWriteAsync(FinishBatchAsync(batch)), MaxBatch);
+        _disposal = new(DisposeOnceAsync);
     }
 
     protected TimeProvider Time { get; }
@@ -203,12 +205,21 @@ internal abstract partial class EventStore : IEventStore, IAsyncDisposable, IDis
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Releases the store once. The container disposes it once per role it was resolved as (each role is registered
+    /// as this one store), so a later call waits for the first instead of releasing again.
+    /// </summary>
     public async ValueTask DisposeAsync()
+    {
+        await _disposal.Value;
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task DisposeOnceAsync()
     {
         await _inserts.DisposeAsync();
         await _finishes.DisposeAsync();
         await DisposeCoreAsync();
-        GC.SuppressFinalize(this);
     }
 
     public void Dispose()

@@ -17,6 +17,20 @@ public abstract partial class EventStoreContractTests
     }
 
     [Fact]
+    public async Task Disposing_a_store_again_once_per_role_it_serves_is_harmless()
+    {
+        var store = Replica();
+        await InsertAsync(null);
+        var disposable = Assert.IsAssignableFrom<IAsyncDisposable>(store);
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => disposable.DisposeAsync().AsTask()));
+        await disposable.DisposeAsync();
+        ((IDisposable)store).Dispose();
+
+        Assert.Equal(EventStatus.Received, Assert.Single((await Store.ListAsync(new EventQuery(), default)).Items).Status);
+    }
+
+    [Fact]
     public async Task Migrating_a_new_database_concurrently_from_several_replicas_works()
     {
         await CreateDatabaseAsync();
