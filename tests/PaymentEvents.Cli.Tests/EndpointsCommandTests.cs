@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PaymentEvents.Cli.Tests.Infrastructure;
 using PaymentEvents.Protocol;
-using PaymentEvents.Tests.Registration;
 
 namespace PaymentEvents.Cli.Tests;
 

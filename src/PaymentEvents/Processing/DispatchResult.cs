@@ -30,9 +30,6 @@ internal sealed record HandlerFailure(string Handler, Exception Exception)
 /// <param name="Failures">The failed handlers, for logging.</param>
 internal sealed record DispatchResult(DispatchStatus Status, IReadOnlyList<HandlerRun> Runs, string? Error, IReadOnlyList<HandlerFailure> Failures)
 {
-    /// <summary>Stored errors are for people: keep them readable and bounded.</summary>
-    public const int MaxErrorLength = 2000;
-
     public static DispatchResult Ignored { get; } = new(DispatchStatus.Ignored, [], null, []);
 
     public static DispatchResult Processed(IReadOnlyList<HandlerRun> runs) => new(DispatchStatus.Processed, runs, null, []);
@@ -42,5 +39,5 @@ internal sealed record DispatchResult(DispatchStatus Status, IReadOnlyList<Handl
     public static DispatchResult Failed(IReadOnlyList<HandlerRun> runs, IReadOnlyList<HandlerFailure> failures) =>
         new(DispatchStatus.Failed, runs, Truncate(string.Join("; ", failures.Select(f => f.Describe()))), failures);
 
-    internal static string Truncate(string text) => text.Length <= MaxErrorLength ? text : string.Concat(text.AsSpan(0, MaxErrorLength - 1), "…");
+    internal static string Truncate(string text) => StoredError.Truncate(text);
 }

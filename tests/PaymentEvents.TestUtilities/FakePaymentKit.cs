@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
-namespace PaymentEvents.Tests.Registration;
+namespace PaymentEvents.TestUtilities;
 
 /// <summary>One request as the fake Payment Kit received it.</summary>
 public sealed record RecordedRequest(
