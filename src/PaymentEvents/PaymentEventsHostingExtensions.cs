@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
 using PaymentEvents.Dashboard;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Handlers;
 using PaymentEvents.Hosting;
 using PaymentEvents.Processing;

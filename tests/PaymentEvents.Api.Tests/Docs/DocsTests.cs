@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using PaymentEvents.Admin;
 using PaymentEvents.Dashboard;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Processing;
 using PaymentEvents.Proxies;

@@ -6,7 +6,7 @@ using PaymentEvents.Receiver;
 using PaymentEvents.Registration;
 using PaymentEvents.Telemetry;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>DI entry point of the event-bus connector and of the component-environment defaults.</summary>
 internal static class EventBusServiceCollectionExtensions

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// Connects to the Blocklet app's event bus over Blocklet Server's websocket (docs/protocol.md §6) and hands every event to

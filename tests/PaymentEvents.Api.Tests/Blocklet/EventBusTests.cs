@@ -4,13 +4,13 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
-namespace PaymentEvents.Api.Tests.EventBus;
+namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// The connector against a simulated Blocklet Server made of the real packages (tests/eventbus: @arcblock/ws WsServer,

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using PaymentEvents.Protocol;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>Refuses a bad <c>EventBus:*</c> configuration at startup, naming the key (and the component variable that would supply it).</summary>
 internal sealed class EventBusOptionsValidator : IValidateOptions<EventBusOptions>

@@ -7,7 +7,7 @@ using PaymentEvents.Processing;
 using PaymentEvents.Receiver;
 using PaymentEvents.Storage;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// Where an event from the bus goes: the trust check (its <c>source</c> must be a trusted component; this component's

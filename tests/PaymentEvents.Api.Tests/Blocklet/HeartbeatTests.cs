@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
 
-namespace PaymentEvents.Api.Tests.EventBus;
+namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// The heartbeat against the real <c>@arcblock/ws</c> WsServer, which answers every heartbeat at once: a healthy socket
@@ -81,7 +81,7 @@ public sealed class HeartbeatTests
             Assert.Contains("connection lost (", r.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("\n   at ", r.Message, StringComparison.Ordinal);
         });
-        var busLogs = logs.GetSnapshot().Where(r => r.Category?.StartsWith("PaymentEvents.EventBus", StringComparison.Ordinal) == true).ToList();
+        var busLogs = logs.GetSnapshot().Where(r => r.Category?.StartsWith("PaymentEvents.Blocklet", StringComparison.Ordinal) == true).ToList();
         Assert.All(busLogs.Where(r => r.Exception is not null), r => Assert.Equal(LogLevel.Debug, r.Level));
     }
 

@@ -1,4 +1,4 @@
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// Configuration section <c>EventBus</c>: the connector to the Blocklet app's event bus (docs/protocol.md §6).

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
-namespace PaymentEvents.Tests.EventBus;
+namespace PaymentEvents.Tests.Blocklet;
 
 /// <summary>What the component variables supply (docs/protocol.md §6), and that explicit configuration always wins.</summary>
 public sealed class ComponentEnvironmentTests

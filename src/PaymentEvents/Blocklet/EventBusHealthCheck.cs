@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// The connector's state in the readiness body (check <c>eventbus</c>, tag <c>ready</c>). A bus that is down is
