@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PaymentEvents.Blocklet;
 using PaymentEvents.Protocol;
+using PaymentEvents.Registration;
 
 namespace PaymentEvents.Api.Tests.Blocklet;
 

@@ -9,7 +9,7 @@ namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// The heartbeat against the real <c>@arcblock/ws</c> WsServer, which answers every heartbeat at once: a healthy socket
-/// is never given up (the other direction, a silent socket replaced, is <see cref="EventBusTests"/>), and a
+/// is never given up (the other direction, a silent socket replaced, is <see cref="BlockletEventBusTests"/>), and a
 /// reconnect is one warning line without a stack trace.
 /// </summary>
 [Trait("Category", "EventBus")]

@@ -36,7 +36,7 @@ public sealed partial class DocsTests
     [InlineData(typeof(StorageOptions), StorageOptions.SectionName)]
     [InlineData(typeof(ProcessingOptions), ProcessingOptions.SectionName)]
     [InlineData(typeof(AdminOptions), AdminOptions.SectionName)]
-    [InlineData(typeof(EventBusOptions), EventBusOptions.SectionName)]
+    [InlineData(typeof(BlockletEventBusOptions), BlockletEventBusOptions.SectionName)]
     [InlineData(typeof(DashboardOptions), DashboardOptions.SectionName)]
     [InlineData(typeof(TrustedProxyOptions), TrustedProxyOptions.SectionName)]
     [InlineData(typeof(PaymentEventsRouteOptions), PaymentEventsRouteOptions.SectionName)]

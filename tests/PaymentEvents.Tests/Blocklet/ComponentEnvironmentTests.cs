@@ -33,16 +33,16 @@ public sealed class ComponentEnvironmentTests
         }),
     };
 
-    private static (PaymentKitOptions PaymentKit, EventBusOptions Bus) Resolve(Dictionary<string, string?> settings)
+    private static (PaymentKitOptions PaymentKit, BlockletEventBusOptions Bus) Resolve(Dictionary<string, string?> settings)
     {
         using var provider = Build(settings);
-        return (provider.GetRequiredService<IOptions<PaymentKitOptions>>().Value, provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+        return (provider.GetRequiredService<IOptions<PaymentKitOptions>>().Value, provider.GetRequiredService<IOptions<BlockletEventBusOptions>>().Value);
     }
 
     private static OptionsValidationException StartupFailure(Dictionary<string, string?> settings)
     {
         using var provider = Build(settings);
-        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BlockletEventBusOptions>>().Value);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
@@ -51,7 +51,7 @@ public sealed class ComponentEnvironmentTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOptions<PaymentKitOptions>().Bind(configuration.GetSection("PaymentKit"));
-        services.AddEventBus(configuration);
+        services.AddBlockletEventBus(configuration);
         return services.BuildServiceProvider();
     }
 
