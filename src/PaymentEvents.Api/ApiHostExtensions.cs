@@ -2,13 +2,12 @@ using PaymentEvents.Proxies;
 
 namespace PaymentEvents.Api;
 
-/// <summary>The host's own concerns: logging, trusted proxies, problem details for errors, OpenAPI and the Swagger UI.</summary>
+/// <summary>The host's own concerns: logging, trusted proxies, error pages, OpenAPI and the Swagger UI (problem details: AddPaymentEvents).</summary>
 internal static class ApiHostExtensions
 {
     public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
     {
         builder.AddHostLogging();
-        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Dashboard;
-using PaymentEvents.EventBus;
 using PaymentEvents.Handlers;
 using PaymentEvents.Hosting;
 using PaymentEvents.Processing;
@@ -45,10 +45,13 @@ public static class PaymentEventsHostingExtensions
         services.AddSingleton(new HandlerScan(handlerAssemblies.Length > 0 ? "the assemblies passed to AddPaymentEvents" : "the application assembly", [.. assemblies.Select(a => a.GetName().Name ?? a.FullName ?? "?")], builder.Environment.ApplicationName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, HandlersFoundValidator>());
 
-        // Handlers first: registration subscribes to the types they handle (its default provider reads the registry).
+        // What more than one feature uses (clock, metrics, inbox signal, registration state, problem details), once;
+        // the features below do not add these themselves.
+        services.AddPaymentEventsShared();
         services.AddPaymentEventHandlers(assemblies);
 
-        // Binds and validates PaymentKit:* (ValidateOnStart) and registers the endpoint in the background.
+        // Binds and validates PaymentKit:* (ValidateOnStart; the Blocklet component variables are its defaults) and
+        // registers the endpoint in the background, subscribed to the handlers' types (read when it runs).
         services.AddWebhookRegistration(configuration);
         // Storage:* and ConnectionStrings:PaymentEvents, validated on start; the schema is migrated before serving.
         services.AddEventStorage(configuration);
@@ -57,7 +60,6 @@ public static class PaymentEventsHostingExtensions
         services.AddTrustedProxies(configuration);
         // OpenTelemetry: metrics on /metrics (and OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set), traces.
         services.AddPaymentEventsTelemetry(configuration);
-        services.AddProblemDetails();
         // Kestrel:* honoured, and a connection cap below the descriptor limit unless Kestrel:Limits:MaxConcurrentConnections says otherwise.
         services.AddConnectionLimits(configuration);
         services.AddWebhookReceiver(configuration);
@@ -67,8 +69,8 @@ public static class PaymentEventsHostingExtensions
         services.AddAdminApi(configuration);
         services.AddDashboard(configuration);
         services.AddEventProcessing(configuration);
-        // The Blocklet event bus (Payment Kit's second way) and the component-environment defaults of PaymentKit:*.
-        services.AddEventBus(configuration);
+        // The Blocklet event bus: Payment Kit's second way in.
+        services.AddBlockletEventBus(configuration);
         return builder;
     }
 

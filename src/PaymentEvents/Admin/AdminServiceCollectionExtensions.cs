@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Rejections;
-using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Admin;
 
@@ -18,7 +17,6 @@ internal static class AdminServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
         services.TryAddSingleton<AdminKeys>();
-        services.AddPaymentEventsMetrics();
         services.TryAddSingleton<AdminAuthGuard>();
         services.TryAddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<RejectionLog>();

@@ -2,8 +2,6 @@ using PaymentEvents.Events;
 
 namespace PaymentEvents.Handlers;
 
-// CONTRACT (skeleton): owned by the dispatch helper.
-
 /// <summary>
 /// Handles Payment Kit events of type <typeparamref name="TEvent"/>. Adding a class that implements
 /// this is all it takes: classes are found at startup and resolved from a DI scope per event.

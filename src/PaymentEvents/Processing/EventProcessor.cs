@@ -368,7 +368,7 @@ internal sealed class EventProcessor : BackgroundService
         ActivityLink[]? links = ActivityContext.TryParse(lease.TraceParent, null, isRemote: true, out var received)
             ? [new ActivityLink(received)]
             : null;
-        using var activity = TelemetryServiceCollectionExtensions.Source.StartActivity(
+        using var activity = ApplicationTelemetry.ActivitySource.StartActivity(
                 "paymentevents.process", ActivityKind.Consumer, parentContext: default, links: links)
             ?.SetTag("paymentevents.event.id", lease.EventId).SetTag("paymentevents.event.type", lease.Type).SetTag("paymentevents.attempt", lease.Attempt);
         var started = _timeProvider.GetTimestamp();

@@ -3,17 +3,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Handlers;
-using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Processing;
 
-/// <summary>Registers the processor, dispatcher, event bus and inbox signal.</summary>
+/// <summary>Registers the processor, the dispatcher and the in-process event bus.</summary>
 internal static class ProcessingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds event processing: binds and validates <c>Processing:*</c> (startup fails on a bad value, naming
-    /// the key), the background <c>EventProcessor</c>, <see cref="IPaymentEventBus"/> and <see cref="InboxSignal"/>.
-    /// Needs an <c>IEventStore</c> (<c>AddEventStorage</c>); handlers come from <c>AddPaymentEvents</c>
+    /// the key), the background <c>EventProcessor</c> and <see cref="IPaymentEventBus"/>. Needs the shared services
+    /// (<c>AddPaymentEventsShared</c>: the <see cref="InboxSignal"/> it waits on, the clock, the metrics) and an
+    /// <c>IEventStore</c> (<c>AddEventStorage</c>); handlers come from <c>AddPaymentEvents</c>
     /// (which fails the start when it finds none while processing is on).
     /// </summary>
     public static IServiceCollection AddEventProcessing(this IServiceCollection services, IConfiguration configuration)
@@ -26,10 +26,8 @@ internal static class ProcessingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
 
-        services.AddPaymentEventsMetrics();
         services.AddPaymentEventHandlers(Array.Empty<Type>());
 
-        services.TryAddSingleton<InboxSignal>();
         services.TryAddSingleton<EventFinishedSignal>();
         services.TryAddSingleton<RetryBackoff>();
         services.TryAddSingleton<EventDispatcher>();

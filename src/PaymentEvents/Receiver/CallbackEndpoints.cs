@@ -44,7 +44,7 @@ internal static class CallbackEndpoints
     {
         var started = receiver.TimeProvider.GetTimestamp();
         // receive -> verify -> store, under the ASP.NET Core request span (which carries any incoming traceparent).
-        using var receive = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.receive");
+        using var receive = ApplicationTelemetry.ActivitySource.StartActivity("paymentevents.receive");
         var options = receiver.Options;
         var request = http.Request;
 
@@ -136,7 +136,7 @@ internal static class CallbackEndpoints
             AlternatePaths = AlternatePaths(http, receiver.CallbackPath),
         };
         VerificationResult verdict;
-        using (var verify = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.verify"))
+        using (var verify = ApplicationTelemetry.ActivitySource.StartActivity("paymentevents.verify"))
         {
             verdict = receiver.Verifier.Verify(signed);
             verify?.SetTag("paymentevents.verification.status", ReasonName(verdict.Status));
@@ -157,7 +157,7 @@ internal static class CallbackEndpoints
             // The payload is stored as the bytes that arrived; the store is done with them when the insert returns.
             // The receive span's context goes with the event, so the later processing span links to this delivery.
             var traceParent = receive?.IdFormat == ActivityIdFormat.W3C ? receive.Id : null;
-            using var storeSpan = TelemetryServiceCollectionExtensions.Source.StartActivity("paymentevents.store");
+            using var storeSpan = ApplicationTelemetry.ActivitySource.StartActivity("paymentevents.store");
             var now = receiver.TimeProvider.GetUtcNow();
             // The answer comes within Storage:WriteTimeout whatever the database does (frozen, unreachable): past it
             // the insert is given up and the delivery is a 503 (see IInboxWriter.InsertAsync for what may be written).

@@ -4,28 +4,22 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 using PaymentEvents.Storage;
-using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Receiver;
 
 /// <summary>Service registration of the webhook receiver, health and metrics endpoints.</summary>
 internal static class ReceiverServiceCollectionExtensions
 {
-    /// <summary>Adds the callback's verifier, options (validated at startup), and the startup check (metrics: AddPaymentEventsTelemetry).</summary>
+    /// <summary>Adds the callback's verifier, options (validated at startup), and the startup check (metrics, clock and inbox signal: AddPaymentEventsShared).</summary>
     public static IServiceCollection AddWebhookReceiver(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
-
-        services.AddPaymentEventsMetrics();
-        services.TryAddSingleton<InboxSignal>();
-        services.TryAddSingleton<RegistrationState>();
 
         services.TryAddSingleton(sp =>
         {

@@ -1,8 +1,9 @@
 namespace PaymentEvents.Registration;
 
-// CONTRACT (skeleton): keys documented in docs/configuration.md; validation in PaymentKitOptionsValidator.
-
-/// <summary>Configuration section <c>PaymentKit</c>.</summary>
+/// <summary>
+/// Configuration section <c>PaymentKit</c> (every key: docs/configuration.md). Inside a Blocklet app the component
+/// variables supply what is not configured; bad values stop the start naming the key.
+/// </summary>
 public sealed class PaymentKitOptions
 {
     /// <summary>Configuration section: <c>PaymentKit</c>.</summary>

@@ -14,8 +14,9 @@ namespace PaymentEvents.Registration;
 internal static class RegistrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <c>PaymentKit</c> (at startup), registers <see cref="PaymentKitClient"/>,
-    /// <see cref="RegistrationState"/> and the background <see cref="WebhookRegistrationService"/>.
+    /// Binds and validates <c>PaymentKit</c> (at startup) with the Blocklet component variables as defaults, registers
+    /// <see cref="PaymentKitClient"/> and the background <see cref="WebhookRegistrationService"/> (which writes the
+    /// shared <see cref="RegistrationState"/>, <c>AddPaymentEventsShared</c>).
     /// The subscribed event types come from a <see cref="HandledEventsProvider"/>: by default the
     /// <see cref="HandlerRegistry"/>'s handled types and catch-all flag (plus <c>PaymentKit:ExtraEvents</c>);
     /// register your own provider before calling this to override it.
@@ -28,6 +29,7 @@ internal static class RegistrationServiceCollectionExtensions
         services.AddOptions<PaymentKitOptions>()
             .Bind(configuration.GetSection(PaymentKitOptions.SectionName))
             .ValidateOnStart();
+        services.AddBlockletPaymentKitDefaults(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentKitOptions>, PaymentKitOptionsValidator>());
         services.AddOptions<PaymentKitResilienceOptions>()
             .Bind(configuration.GetSection(PaymentKitResilienceOptions.SectionName))
@@ -36,7 +38,6 @@ internal static class RegistrationServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddPaymentKitClient();
-        services.TryAddSingleton<RegistrationState>();
         services.TryAddSingleton<HandledEventsProvider>(sp => () =>
         {
             // Resolved when registration runs, so handler discovery (dispatch) has finished.
@@ -49,10 +50,24 @@ internal static class RegistrationServiceCollectionExtensions
     }
 
     /// <summary>
+    /// The Blocklet component environment, read lazily from the host's configuration (where environment variables are
+    /// keys of the same name; <paramref name="configuration"/> when the container has none), and the <c>PaymentKit:*</c>
+    /// defaults it supplies (<see cref="BlockletPaymentKitDefaults"/>); the Blocklet event bus reads the same environment.
+    /// </summary>
+    public static IServiceCollection AddBlockletPaymentKitDefaults(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(sp => BlockletComponentEnvironment.From(sp.GetService<IConfiguration>() ?? configuration));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PaymentKitOptions>, BlockletPaymentKitDefaults>(sp =>
+            new BlockletPaymentKitDefaults(sp.GetRequiredService<BlockletComponentEnvironment>(), sp.GetService<IConfiguration>() ?? configuration)));
+        return services;
+    }
+
+    /// <summary>
     /// Registers the typed <see cref="PaymentKitClient"/>: resilience (retry 5xx/408/429/timeouts/refused with
     /// exponential backoff honouring Retry-After; other 4xx never) outside, request signing inside, so each
     /// attempt is signed afresh. Options come from <see cref="PaymentKitOptions"/> (configure them yourself when
-    /// not using <see cref="AddWebhookRegistration"/>, as the CLI does).
+    /// not using <see cref="AddWebhookRegistration"/>, as the CLI does) and the clock from the registered
+    /// <see cref="TimeProvider"/> (the host's shared one; the CLI registers its own).
     /// </summary>
     public static IHttpClientBuilder AddPaymentKitClient(this IServiceCollection services)
     {
@@ -64,7 +79,6 @@ internal static class RegistrationServiceCollectionExtensions
             return services.AddHttpClient<PaymentKitClient>();
         }
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ComponentCallSigningHandler>();
         services.AddOptions<PaymentKitResilienceOptions>();
 

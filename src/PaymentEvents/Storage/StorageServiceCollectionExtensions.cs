@@ -13,7 +13,7 @@ internal static class StorageServiceCollectionExtensions
     /// on start; registers <see cref="IEventStore"/> as a singleton (and each of its roles as that same instance), made by the engine <c>Storage:Provider</c> names
     /// (registered by its package: <c>AddSqliteEventStore()</c>, <c>AddPostgresEventStore()</c>; startup fails naming
     /// the package when it is missing); and a hosted service that migrates the schema
-    /// before the app serves, and the background retention purge (<c>Storage:Retention</c>). Uses the registered <see cref="TimeProvider"/> (the system clock when none is).
+    /// before the app serves, and the background retention purge (<c>Storage:Retention</c>). Uses the shared <see cref="TimeProvider"/> (<c>AddPaymentEventsShared</c>).
     /// </summary>
     public static IServiceCollection AddEventStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +23,6 @@ internal static class StorageServiceCollectionExtensions
             .Configure(o => o.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventStore>(CreateStore);
         // Each caller takes only the role it uses; all are the one store (a test's replacement IEventStore included).
         services.TryAddSingleton<IStoreSchema>(static s => s.GetRequiredService<IEventStore>());

@@ -14,8 +14,6 @@ namespace PaymentEvents.Telemetry;
 /// </summary>
 internal sealed class PaymentEventsMetrics
 {
-    public const string MeterName = "PaymentEvents";
-
     /// <summary>The 401s by reason (the dashboard's overview reads this instrument).</summary>
     public const string SignatureFailuresName = "paymentevents.receiver.signature_failures";
 
@@ -36,7 +34,7 @@ internal sealed class PaymentEventsMetrics
     {
         // The instance tag keeps hosts in one process apart: OpenTelemetry listens to every meter of this name,
         // and two meters with one identity would share (and on dispose, lose) one stream.
-        var meter = Meter = meterFactory.Create(new MeterOptions(MeterName)
+        var meter = Meter = meterFactory.Create(new MeterOptions(ApplicationTelemetry.MeterName)
         {
             Tags = [new("service.instance.id", Guid.NewGuid().ToString("N"))],
         });

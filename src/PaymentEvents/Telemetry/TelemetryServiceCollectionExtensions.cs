@@ -1,43 +1,34 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using PaymentEvents.Registration;
 
 namespace PaymentEvents.Telemetry;
 
 /// <summary>
-/// OpenTelemetry for PaymentEvents: the <c>PaymentEvents</c> meter and activity source with ASP.NET Core,
-/// HttpClient and runtime instrumentation; Prometheus text on <c>/metrics</c>; OTLP as well when
+/// OpenTelemetry for PaymentEvents: the <c>PaymentEvents</c> meter and activity source (<see cref="ApplicationTelemetry"/>)
+/// with ASP.NET Core, HttpClient and runtime instrumentation; Prometheus text on <c>/metrics</c>; OTLP as well when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c> variables configure it).
 /// </summary>
 internal static class TelemetryServiceCollectionExtensions
 {
-    /// <summary>The source of the receive, verify, store and process spans.</summary>
-    public const string ActivitySourceName = "PaymentEvents";
-
-    internal static readonly ActivitySource Source = new(ActivitySourceName);
-
     /// <summary>Records spans although no OTLP endpoint is set (the host adds its own trace exporter).</summary>
     public const string TracingKey = $"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.Tracing)}";
 
-    /// <summary>Registers the metrics class, the inbox stats cache and the OpenTelemetry SDK.</summary>
+    /// <summary>Registers the OpenTelemetry SDK over the shared instruments (<c>AddPaymentEventsShared</c> registers those).</summary>
     public static IServiceCollection AddPaymentEventsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddPaymentEventsMetrics();
 
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("paymentevents"))
+            .ConfigureResource(resource => resource.AddService(ApplicationTelemetry.ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(PaymentEventsMetrics.MeterName)
+                .AddMeter(ApplicationTelemetry.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
@@ -50,7 +41,7 @@ internal static class TelemetryServiceCollectionExtensions
         if (otlp || (bool.TryParse(configuration[TracingKey], out var tracing) && tracing))
         {
             telemetry.WithTracing(tracing => tracing
-                .AddSource(ActivitySourceName)
+                .AddSource(ApplicationTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
         }
@@ -60,17 +51,6 @@ internal static class TelemetryServiceCollectionExtensions
             telemetry.UseOtlpExporter();
         }
 
-        return services;
-    }
-
-    /// <summary>The instruments alone (no SDK): what the receiver and the processor record into.</summary>
-    internal static IServiceCollection AddPaymentEventsMetrics(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton<RegistrationState>();
-        services.TryAddSingleton<InboxStatsCache>();
-        services.TryAddSingleton<PaymentEventsMetrics>();
         return services;
     }
 

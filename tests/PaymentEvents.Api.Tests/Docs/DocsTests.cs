@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using PaymentEvents.Admin;
 using PaymentEvents.Dashboard;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Processing;
 using PaymentEvents.Proxies;
@@ -36,7 +36,7 @@ public sealed partial class DocsTests
     [InlineData(typeof(StorageOptions), StorageOptions.SectionName)]
     [InlineData(typeof(ProcessingOptions), ProcessingOptions.SectionName)]
     [InlineData(typeof(AdminOptions), AdminOptions.SectionName)]
-    [InlineData(typeof(EventBusOptions), EventBusOptions.SectionName)]
+    [InlineData(typeof(BlockletEventBusOptions), BlockletEventBusOptions.SectionName)]
     [InlineData(typeof(DashboardOptions), DashboardOptions.SectionName)]
     [InlineData(typeof(TrustedProxyOptions), TrustedProxyOptions.SectionName)]
     [InlineData(typeof(PaymentEventsRouteOptions), PaymentEventsRouteOptions.SectionName)]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Handlers;
+using PaymentEvents.Hosting;
 using PaymentEvents.Processing;
 using PaymentEvents.Storage;
 
@@ -76,6 +77,7 @@ public sealed class ProcessingHost : IAsyncDisposable
         builder.Services.AddSingleton(probe);
         builder.Services.AddSingleton(new HostName(name));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddPaymentEventsShared();
         builder.Services.AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
         configure(builder.Services);
         builder.Services.AddPaymentEventHandlers(handlers);

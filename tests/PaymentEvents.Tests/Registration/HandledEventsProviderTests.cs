@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Handlers;
+using PaymentEvents.Hosting;
 using PaymentEvents.Registration;
 using PaymentEvents.Tests.Handlers;
 
@@ -51,7 +52,8 @@ public sealed class HandledEventsProviderTests
     [Fact]
     public void Registering_twice_keeps_one_signing_handler_and_one_hosted_service()
     {
-        var services = new ServiceCollection().AddLogging();
+        // The client's retries run on the shared clock (AddPaymentEvents registers it before any feature).
+        var services = new ServiceCollection().AddLogging().AddPaymentEventsShared();
         var configuration = new ConfigurationBuilder().Build();
         services.AddWebhookRegistration(configuration);
         services.AddWebhookRegistration(configuration);

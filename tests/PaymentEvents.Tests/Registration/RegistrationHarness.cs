@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
+using PaymentEvents.Hosting;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
@@ -39,6 +40,7 @@ internal sealed class RegistrationHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddFakeLogging();
         services.AddSingleton<TimeProvider>(Time);
+        services.AddPaymentEventsShared();
         var handledEvents = handled ?? new HandledEvents(["customer.subscription.started", "invoice.paid"], HasCatchAll: false);
         services.AddSingleton<HandledEventsProvider>(() => handledEvents);
         services.AddWebhookRegistration(configuration);

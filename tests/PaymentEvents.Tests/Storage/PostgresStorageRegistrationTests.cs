@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PaymentEvents.Hosting;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Storage;
@@ -17,7 +18,7 @@ public sealed class PostgresStorageRegistrationTests(PostgresServerFixture serve
             ["Storage:Provider"] = "postgres",
             ["ConnectionStrings:PaymentEvents"] = await server.CreateDatabaseAsync(),
         });
-        builder.Services.AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
+        builder.Services.AddPaymentEventsShared().AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
         using var host = builder.Build();
 
         await host.StartAsync();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PaymentEvents.Hosting;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Storage;
@@ -45,7 +46,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDir"] = Path.Combine(_root, "data") });
         builder.Services.AddSingleton<ClaimingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClaimingService>());
-        builder.Services.AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
+        builder.Services.AddPaymentEventsShared().AddEventStorage(builder.Configuration).AddSqliteEventStore().AddPostgresEventStore();
         using var host = builder.Build();
 
         await host.StartAsync();
@@ -57,7 +58,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     [Fact]
     public void A_synchronously_disposed_container_disposes_the_store()
     {
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddPaymentEventsShared();
         services.AddEventStorage(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDir"] = Path.Combine(_root, "data") })
             .Build()).AddSqliteEventStore();
@@ -193,7 +194,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        (engines ?? (s => s.AddSqliteEventStore().AddPostgresEventStore()))(builder.Services.AddEventStorage(builder.Configuration));
+        (engines ?? (s => s.AddSqliteEventStore().AddPostgresEventStore()))(builder.Services.AddPaymentEventsShared().AddEventStorage(builder.Configuration));
         return builder.Build();
     }
 

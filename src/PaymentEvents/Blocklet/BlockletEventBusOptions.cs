@@ -1,11 +1,11 @@
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// Configuration section <c>EventBus</c>: the connector to the Blocklet app's event bus (docs/protocol.md §6).
 /// Inside a Blocklet app every value that is not set comes from the component environment
-/// (<see cref="BlockletComponentEnvironment"/>); explicit configuration always wins.
+/// (<see cref="Registration.BlockletComponentEnvironment"/>); explicit configuration always wins.
 /// </summary>
-public sealed class EventBusOptions
+public sealed class BlockletEventBusOptions
 {
     /// <summary>Configuration section: <c>EventBus</c>.</summary>
     public const string SectionName = "EventBus";

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using PaymentEvents.Protocol;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// The connection token exactly as <c>@arcblock/jwt</c> <c>sign(did, sk, {}, true, "1.0.0")</c> makes it

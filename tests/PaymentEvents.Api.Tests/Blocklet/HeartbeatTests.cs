@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging.Testing;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
 
-namespace PaymentEvents.Api.Tests.EventBus;
+namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// The heartbeat against the real <c>@arcblock/ws</c> WsServer, which answers every heartbeat at once: a healthy socket
-/// is never given up (the other direction, a silent socket replaced, is <see cref="EventBusTests"/>), and a
+/// is never given up (the other direction, a silent socket replaced, is <see cref="BlockletEventBusTests"/>), and a
 /// reconnect is one warning line without a stack trace.
 /// </summary>
 [Trait("Category", "EventBus")]
@@ -81,7 +81,7 @@ public sealed class HeartbeatTests
             Assert.Contains("connection lost (", r.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("\n   at ", r.Message, StringComparison.Ordinal);
         });
-        var busLogs = logs.GetSnapshot().Where(r => r.Category?.StartsWith("PaymentEvents.EventBus", StringComparison.Ordinal) == true).ToList();
+        var busLogs = logs.GetSnapshot().Where(r => r.Category?.StartsWith("PaymentEvents.Blocklet", StringComparison.Ordinal) == true).ToList();
         Assert.All(busLogs.Where(r => r.Exception is not null), r => Assert.Equal(LogLevel.Debug, r.Level));
     }
 

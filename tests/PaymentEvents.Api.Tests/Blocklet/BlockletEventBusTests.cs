@@ -4,20 +4,20 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
-namespace PaymentEvents.Api.Tests.EventBus;
+namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// The connector against a simulated Blocklet Server made of the real packages (tests/eventbus: @arcblock/ws WsServer,
 /// @arcblock/jwt verify), with Payment Kit publishing through the real @blocklet/sdk eventbus.publish().
 /// </summary>
 [Trait("Category", "EventBus")]
-public sealed class EventBusTests
+public sealed class BlockletEventBusTests
 {
     private static JsonObject Sample(string type = EventTypes.InvoicePaid) => SampleEvents.Create(type, TimeProvider.System);
 
@@ -213,7 +213,7 @@ public sealed class EventBusTests
         Assert.Equal(app.ServiceComponentDid, paymentKit.ComponentDid);
         Assert.Equal(new Uri($"http://127.0.0.1:{BlockletApp.PaymentKitPort}/"), paymentKit.BaseUrl);
         Assert.Equal(new Uri("http://127.0.0.1:8080/events/api/payment/callback"), paymentKit.CallbackUrl);
-        var bus = host.Services.GetRequiredService<IOptions<EventBusOptions>>().Value;
+        var bus = host.Services.GetRequiredService<IOptions<BlockletEventBusOptions>>().Value;
         Assert.True(bus.Enabled);
         Assert.Equal([BlockletApp.PaymentKitDid], bus.TrustedSources);
         Assert.Equal(new Uri($"ws://127.0.0.1:{server.Port}/.well-known/service/websocket"), bus.Url);

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
 
-namespace PaymentEvents.Tests.EventBus;
+namespace PaymentEvents.Tests.Blocklet;
 
 /// <summary>What the component variables supply (docs/protocol.md §6), and that explicit configuration always wins.</summary>
 public sealed class ComponentEnvironmentTests
@@ -33,16 +33,16 @@ public sealed class ComponentEnvironmentTests
         }),
     };
 
-    private static (PaymentKitOptions PaymentKit, EventBusOptions Bus) Resolve(Dictionary<string, string?> settings)
+    private static (PaymentKitOptions PaymentKit, BlockletEventBusOptions Bus) Resolve(Dictionary<string, string?> settings)
     {
         using var provider = Build(settings);
-        return (provider.GetRequiredService<IOptions<PaymentKitOptions>>().Value, provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+        return (provider.GetRequiredService<IOptions<PaymentKitOptions>>().Value, provider.GetRequiredService<IOptions<BlockletEventBusOptions>>().Value);
     }
 
     private static OptionsValidationException StartupFailure(Dictionary<string, string?> settings)
     {
         using var provider = Build(settings);
-        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EventBusOptions>>().Value);
+        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BlockletEventBusOptions>>().Value);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
@@ -51,7 +51,7 @@ public sealed class ComponentEnvironmentTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOptions<PaymentKitOptions>().Bind(configuration.GetSection("PaymentKit"));
-        services.AddEventBus(configuration);
+        services.AddBlockletEventBus(configuration);
         return services.BuildServiceProvider();
     }
 

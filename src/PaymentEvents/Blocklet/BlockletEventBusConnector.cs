@@ -6,23 +6,25 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Processing;
 using PaymentEvents.Protocol;
+using PaymentEvents.Registration;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// Connects to the Blocklet app's event bus over Blocklet Server's websocket (docs/protocol.md §6) and hands every event to
 /// <see cref="EventBusIntake"/>. One connection at a time: connect with a freshly signed token, join
 /// <c>app:{pid}:eventbus</c>, heartbeat every interval (a heartbeat still unanswered at the next tick means the socket
 /// is dead, phoenix's own rule), and on any loss reconnect after a capped, jittered exponential wait (Polly) with a new
-/// token. Stopping leaves the channel and closes the socket normally.
+/// token. Stopping leaves the channel and closes the socket normally. The phoenix frames themselves are
+/// <see cref="PhoenixChannel"/>'s and <see cref="PhoenixFrame"/>'s.
 /// </summary>
-internal sealed class EventBusConnector(
-    IOptions<EventBusOptions> options,
+internal sealed class BlockletEventBusConnector(
+    IOptions<BlockletEventBusOptions> options,
     EventBusIntake intake,
     EventBusState state,
     EventBusMetrics metrics,
     TimeProvider time,
-    ILogger<EventBusConnector> logger) : BackgroundService
+    ILogger<BlockletEventBusConnector> logger) : BackgroundService
 {
     private const int MaxMessageBytes = 4 * 1024 * 1024;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
@@ -37,7 +39,7 @@ internal sealed class EventBusConnector(
             return;
         }
 
-        // Validated at startup (EventBusOptionsValidator): present and an Ed25519 secret key.
+        // Validated at startup (BlockletEventBusOptionsValidator): present and an Ed25519 secret key.
         var key = AppKey.FromSecretKeyHex(settings.AccessSk!.Trim(), WalletType.Arcblock);
         var topic = $"app:{settings.AppPid}:eventbus";
         if (intake.TrustedSources.Count == 0)
@@ -104,7 +106,7 @@ internal sealed class EventBusConnector(
     }
 
     /// <summary>One connection, from connect to loss. Returns (or throws) why it ended; throws OperationCanceledException when stopping.</summary>
-    private async Task<string> RunSessionAsync(EventBusOptions settings, AppKey key, string topic, int attempt, Action joined, CancellationToken stoppingToken)
+    private async Task<string> RunSessionAsync(BlockletEventBusOptions settings, AppKey key, string topic, int attempt, Action joined, CancellationToken stoppingToken)
     {
         var url = settings.Url!;
         var urlText = url.ToString();
@@ -129,25 +131,18 @@ internal sealed class EventBusConnector(
         }
 
         state.Update(s => s with { Status = EventBusStatus.Connected, ConnectedAt = time.GetUtcNow() });
-        using var connection = new Connection(socket);
-        const string joinRef = "1";
-        var joinReply = new TaskCompletionSource<JoinResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var connection = new PhoenixChannel(socket, topic);
+        var joinReply = new TaskCompletionSource<JoinReply>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // The reader's token is never the stopping token: cancelling a receive aborts the socket, and a stop should close it.
         using var reading = new CancellationTokenSource();
-        var reader = ReadAsync(connection, topic, joinRef, joinReply, reading.Token);
+        var reader = ReadAsync(connection, joinReply, reading.Token);
         // Not linked to the stopping token either: a stop must be seen as a stop (and close the socket), not as a failed heartbeat.
         using var heartbeating = new CancellationTokenSource();
         Task? heartbeat = null;
         try
         {
-            await connection.SendAsync(PhoenixFrame.Write(joinRef, connection.NextRef(), topic, PhoenixFrame.Join, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("token", token);
-                w.WriteString("pk", key.PublicKeyHex);
-                w.WriteEndObject();
-            }));
+            await connection.JoinAsync(token, key.PublicKeyHex);
 
             var join = await WaitForJoinAsync(joinReply.Task, reader, settings.ConnectTimeout, stoppingToken);
             if (!join.Ok)
@@ -167,7 +162,7 @@ internal sealed class EventBusConnector(
             var first = await Task.WhenAny(reader, heartbeat, stopped.Task);
             if (first == stopped.Task)
             {
-                await CloseAsync(connection, topic, reader);
+                await CloseAsync(connection, reader);
                 stoppingToken.ThrowIfCancellationRequested();
             }
 
@@ -192,7 +187,7 @@ internal sealed class EventBusConnector(
         }
     }
 
-    private async Task<JoinResult> WaitForJoinAsync(Task<JoinResult> reply, Task<string> reader, TimeSpan timeout, CancellationToken stoppingToken)
+    private async Task<JoinReply> WaitForJoinAsync(Task<JoinReply> reply, Task<string> reader, TimeSpan timeout, CancellationToken stoppingToken)
     {
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var expired = Task.Delay(timeout, time, timer.Token);
@@ -213,30 +208,24 @@ internal sealed class EventBusConnector(
         throw new SessionEndedException($"the join was not answered within {timeout}");
     }
 
-    private async Task HeartbeatAsync(Connection connection, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task HeartbeatAsync(PhoenixChannel connection, TimeSpan interval, CancellationToken cancellationToken)
     {
         while (true)
         {
             await Task.Delay(interval, time, cancellationToken);
-            if (connection.PendingHeartbeat is not null)
+            if (connection.HeartbeatPending)
             {
                 metrics.HeartbeatTimeout();
                 EventBusLog.HeartbeatTimeout(logger, interval);
                 throw new SessionEndedException($"no heartbeat reply within {interval}");
             }
 
-            var reference = connection.NextRef();
-            connection.PendingHeartbeat = reference;
-            await connection.SendAsync(PhoenixFrame.Write(null, reference, PhoenixFrame.PhoenixTopic, PhoenixFrame.Heartbeat, static w =>
-            {
-                w.WriteStartObject();
-                w.WriteEndObject();
-            }));
+            await connection.SendHeartbeatAsync();
         }
     }
 
     /// <summary>Reads frames until the server closes (returns why) or the socket fails (throws).</summary>
-    private async Task<string> ReadAsync(Connection connection, string topic, string joinRef, TaskCompletionSource<JoinResult> joinReply, CancellationToken cancellationToken)
+    private async Task<string> ReadAsync(PhoenixChannel connection, TaskCompletionSource<JoinReply> joinReply, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(8192);
         while (true)
@@ -286,7 +275,7 @@ internal sealed class EventBusConnector(
                 if (frame.Topic == PhoenixFrame.PhoenixTopic)
                 {
                     // WsServer answers with event "heartbeat", a Phoenix server with "phx_reply": the ref is what matters.
-                    if (connection.Answered(frame.Ref))
+                    if (connection.HeartbeatAnswered(frame.Ref))
                     {
                         metrics.HeartbeatAnswered();
                     }
@@ -294,17 +283,14 @@ internal sealed class EventBusConnector(
                     continue;
                 }
 
-                if (frame.Topic != topic)
+                if (frame.Topic != connection.Topic)
                 {
                     continue;
                 }
 
-                if (frame.IsReplyTo(joinRef) && !joinReply.Task.IsCompleted)
+                if (frame.IsReplyTo(PhoenixChannel.JoinRef) && !joinReply.Task.IsCompleted)
                 {
-                    var message = frame.Response.ValueKind == JsonValueKind.Object && frame.Response.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
-                        ? m.GetString()!
-                        : frame.Status ?? "no status";
-                    joinReply.TrySetResult(new JoinResult(frame.Status == "ok", message));
+                    joinReply.TrySetResult(PhoenixChannel.ReadJoinReply(frame));
                 }
                 else if (frame.Event == "event")
                 {
@@ -322,15 +308,11 @@ internal sealed class EventBusConnector(
     }
 
     /// <summary>Graceful stop: leave the channel, send a normal close, and give the server a moment to answer it.</summary>
-    private async Task CloseAsync(Connection connection, string topic, Task<string> reader)
+    private async Task CloseAsync(PhoenixChannel connection, Task<string> reader)
     {
         try
         {
-            await connection.SendAsync(PhoenixFrame.Write("1", connection.NextRef(), topic, PhoenixFrame.Leave, static w =>
-            {
-                w.WriteStartObject();
-                w.WriteEndObject();
-            }));
+            await connection.LeaveAsync();
             using var timeout = new CancellationTokenSource(CloseTimeout, time);
             await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "stopping", timeout.Token);
             await Task.WhenAny(reader, Task.Delay(CloseTimeout, time, timeout.Token));
@@ -360,56 +342,6 @@ internal sealed class EventBusConnector(
         catch (Exception)
 #pragma warning restore CA1031
         {
-        }
-    }
-
-    private sealed record JoinResult(bool Ok, string Message);
-
-    /// <summary>The socket, its refs, the pending heartbeat and a send lock (a websocket allows one send at a time).</summary>
-    private sealed class Connection(ClientWebSocket socket) : IDisposable
-    {
-        private readonly SemaphoreSlim _sending = new(1, 1);
-        private int _ref;
-        private string? _pendingHeartbeat;
-
-        public ClientWebSocket Socket { get; } = socket;
-
-        public string? PendingHeartbeat
-        {
-            get => Volatile.Read(ref _pendingHeartbeat);
-            set => Volatile.Write(ref _pendingHeartbeat, value);
-        }
-
-        public void Dispose() => _sending.Dispose();
-
-        public string NextRef() => Interlocked.Increment(ref _ref).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>
-        /// Clears the pending heartbeat when <paramref name="reference"/> is its ref. By value: the ref parsed from the
-        /// reply is a new string, never the object that was sent, so comparing references never matched and every
-        /// healthy socket was dropped one interval after its first heartbeat. The exchange is against the string read
-        /// here, so a newer heartbeat sent meanwhile is never cleared by an older reply.
-        /// </summary>
-        public bool Answered(string? reference)
-        {
-            var pending = Volatile.Read(ref _pendingHeartbeat);
-            return reference is not null
-                && string.Equals(pending, reference, StringComparison.Ordinal)
-                && ReferenceEquals(Interlocked.CompareExchange(ref _pendingHeartbeat, null, pending), pending);
-        }
-
-        public async Task SendAsync(byte[] frame)
-        {
-            await _sending.WaitAsync();
-            try
-            {
-                // Not cancellable on purpose: a cancelled send aborts the socket. Frames are small; Abort() ends a stuck one.
-                await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-            }
-            finally
-            {
-                _sending.Release();
-            }
         }
     }
 

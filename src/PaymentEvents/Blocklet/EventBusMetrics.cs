@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using PaymentEvents.Telemetry;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// The connector's instruments on the shared Meter <c>PaymentEvents</c>: <c>paymentevents.eventbus.events{outcome,reason}</c>

@@ -1,4 +1,4 @@
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>What the connector is doing, for /readyz, metrics and tests. Thread-safe; readers get a snapshot.</summary>
 internal sealed class EventBusState

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// One phoenix v2 frame, <c>[join_ref, ref, topic, event, payload]</c> (docs/protocol.md §6), as the phoenix client that

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace PaymentEvents.Api.Tests.EventBus;
+namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// A Node script of <c>tests/eventbus</c> (the real npm packages) with line-JSON stdout: every line is kept, and

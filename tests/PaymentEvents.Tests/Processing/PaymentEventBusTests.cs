@@ -6,7 +6,7 @@ using PaymentEvents.Storage;
 
 namespace PaymentEvents.Tests.Processing;
 
-public sealed class EventBusTests : IDisposable
+public sealed class PaymentEventBusTests : IDisposable
 {
     private readonly TempDirectory _dir = new("pe-dispatch");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));

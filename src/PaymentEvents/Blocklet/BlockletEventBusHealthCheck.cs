@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// The connector's state in the readiness body (check <c>eventbus</c>, tag <c>ready</c>). A bus that is down is
 /// <see cref="HealthStatus.Degraded"/>, never unhealthy: webhooks still deliver every event, so the service stays ready.
 /// </summary>
-internal sealed class EventBusHealthCheck(EventBusState state) : IHealthCheck
+internal sealed class BlockletEventBusHealthCheck(EventBusState state) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

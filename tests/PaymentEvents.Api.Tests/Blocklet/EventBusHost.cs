@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaymentEvents.Api.Tests.Infrastructure;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Handlers;
 using PaymentEvents.Processing;
 
-namespace PaymentEvents.Api.Tests.EventBus;
+namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// The real host as a component of <see cref="BlockletApp"/>: its settings are only the component variables (as

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 internal static partial class EventBusLog
 {

@@ -1,9 +1,9 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using PaymentEvents.EventBus;
+using PaymentEvents.Blocklet;
 using PaymentEvents.Protocol;
 
-namespace PaymentEvents.Tests.EventBus;
+namespace PaymentEvents.Tests.Blocklet;
 
 /// <summary>The token's shape (byte equality with @arcblock/jwt itself is checked by the Api tests through Node).</summary>
 public sealed class EventBusJwtTests

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Options;
 using PaymentEvents.Protocol;
+using PaymentEvents.Registration;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>Refuses a bad <c>EventBus:*</c> configuration at startup, naming the key (and the component variable that would supply it).</summary>
-internal sealed class EventBusOptionsValidator : IValidateOptions<EventBusOptions>
+internal sealed class BlockletEventBusOptionsValidator : IValidateOptions<BlockletEventBusOptions>
 {
-    private const string S = EventBusOptions.SectionName;
+    private const string S = BlockletEventBusOptions.SectionName;
 
-    public ValidateOptionsResult Validate(string? name, EventBusOptions options)
+    public ValidateOptionsResult Validate(string? name, BlockletEventBusOptions options)
     {
         var errors = new List<string>();
         if (options.HeartbeatInterval < TimeSpan.FromMilliseconds(50) || options.HeartbeatInterval > TimeSpan.FromMinutes(5))

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Registration;
 
 /// <summary>
 /// The variables Blocklet Server gives every component (<c>node</c>, <c>binary</c> and <c>docker</c> engines alike),

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PaymentEvents.EventBus;
 using PaymentEvents.Protocol;
+using PaymentEvents.Registration;
 
-namespace PaymentEvents.Api.Tests.EventBus;
+namespace PaymentEvents.Api.Tests.Blocklet;
 
 /// <summary>
 /// One Blocklet app for a test: its wallets, its components (Payment Kit, this .NET service, a Node component) and the

@@ -7,7 +7,7 @@ using PaymentEvents.Processing;
 using PaymentEvents.Receiver;
 using PaymentEvents.Storage;
 
-namespace PaymentEvents.EventBus;
+namespace PaymentEvents.Blocklet;
 
 /// <summary>
 /// Where an event from the bus goes: the trust check (its <c>source</c> must be a trusted component; this component's
@@ -30,7 +30,7 @@ internal sealed class EventBusIntake
     private readonly ILogger<EventBusIntake> _logger;
     private readonly RetryBackoff _storeBackoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
 
-    public EventBusIntake(IOptions<EventBusOptions> options, IInboxWriter store, InboxSignal inbox, EventBusState state, EventBusMetrics metrics, TimeProvider time, ILogger<EventBusIntake> logger)
+    public EventBusIntake(IOptions<BlockletEventBusOptions> options, IInboxWriter store, InboxSignal inbox, EventBusState state, EventBusMetrics metrics, TimeProvider time, ILogger<EventBusIntake> logger)
     {
         var settings = options.Value;
         TrustedSources = new HashSet<string>(settings.TrustedSources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()), StringComparer.Ordinal);
