@@ -30,6 +30,7 @@ internal static class ProcessingServiceCollectionExtensions
         services.AddPaymentEventHandlers(Array.Empty<Type>());
 
         services.TryAddSingleton<InboxSignal>();
+        services.TryAddSingleton<InboxEntry>();
         services.TryAddSingleton<EventFinishedSignal>();
         services.TryAddSingleton<RetryBackoff>();
         services.TryAddSingleton<EventDispatcher>();

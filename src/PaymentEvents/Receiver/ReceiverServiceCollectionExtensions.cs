@@ -25,6 +25,7 @@ internal static class ReceiverServiceCollectionExtensions
 
         services.AddPaymentEventsMetrics();
         services.TryAddSingleton<InboxSignal>();
+        services.TryAddSingleton<InboxEntry>();
         services.TryAddSingleton<RegistrationState>();
 
         services.TryAddSingleton(sp =>
