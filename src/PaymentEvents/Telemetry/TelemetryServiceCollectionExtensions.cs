@@ -71,6 +71,8 @@ internal static class TelemetryServiceCollectionExtensions
         services.TryAddSingleton<RegistrationState>();
         services.TryAddSingleton<InboxStatsCache>();
         services.TryAddSingleton<PaymentEventsMetrics>();
+        // Read by the admin API's stats and the dashboard's overview.
+        services.TryAddSingleton<SignatureFailureCounts>();
         return services;
     }
 
