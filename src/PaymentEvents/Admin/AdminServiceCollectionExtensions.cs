@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PaymentEvents.Rejections;
 using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Admin;
@@ -21,8 +20,6 @@ internal static class AdminServiceCollectionExtensions
         services.AddPaymentEventsMetrics();
         services.TryAddSingleton<AdminAuthGuard>();
         services.TryAddSingleton<ApiKeyFilter>();
-        services.TryAddSingleton<RejectionLog>();
-        services.TryAddSingleton<RejectionRecorder>();
         return services;
     }
 }

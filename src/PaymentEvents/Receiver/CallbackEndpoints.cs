@@ -33,7 +33,7 @@ internal static class CallbackEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
-            .AddEndpointFilter<Rejections.RejectionRecorder>();
+            .AddEndpointFilter<RejectionRecorder>();
 
     internal static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http,
@@ -100,7 +100,8 @@ internal static class CallbackEndpoints
         // Returned to the pool when the response is done, not here: the rejection log reads the excerpt of a refused
         // delivery from these bytes after the endpoint has answered (no second copy of every body).
         http.Response.RegisterForDispose(body);
-        http.Items[Rejections.RejectionRecorder.BodyItem] = body;
+        var rejection = new DeliveryRejectionFeature(body.Memory);
+        http.Features.Set(rejection);
         var headers = ReadHeaders(request);
         if (string.IsNullOrEmpty(headers.Signature))
         {
@@ -143,7 +144,7 @@ internal static class CallbackEndpoints
         lane?.Dispose();
         if (!verdict.IsValid)
         {
-            http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
+            rejection.Reason = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
             return Rejected(receiver, started, envelope, verdict);
         }
 
