@@ -11,6 +11,7 @@ using PaymentEvents.Blocklet;
 using PaymentEvents.Dashboard;
 using PaymentEvents.Handlers;
 using PaymentEvents.Hosting;
+using PaymentEvents.Operations;
 using PaymentEvents.Processing;
 using PaymentEvents.Proxies;
 using PaymentEvents.Receiver;
@@ -66,6 +67,8 @@ public static class PaymentEventsHostingExtensions
         // /healthz and /readyz; a host adds its own readiness checks with tags: ["ready"].
         services.AddPaymentEventsHealthChecks();
         services.AddOptions<PaymentEventsRouteOptions>().Bind(configuration.GetSection(PaymentEventsRouteOptions.SectionName));
+        // Replay and resolve, one set for the admin API and the dashboard.
+        services.TryAddSingleton<EventActions>();
         services.AddAdminApi(configuration);
         services.AddDashboard(configuration);
         services.AddEventProcessing(configuration);

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using PaymentEvents.Dashboard;
-using PaymentEvents.Processing;
+using PaymentEvents.Operations;
 using PaymentEvents.Rejections;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Admin;
 
@@ -81,37 +81,11 @@ internal static class AdminEndpoints
         [FromQuery] string? id,
         CancellationToken cancellationToken)
     {
-        bool? livemodeFilter = livemode switch
+        var filter = new EventListFilter(type, status, objectId, livemode, receivedAfter, receivedBefore, handler, id, cursor);
+        var (query, error) = filter.ToQuery(limit ?? 50);
+        if (error is not null)
         {
-            null or "" => null,
-            "true" => true,
-            "false" => false,
-            _ => null,
-        };
-        if (!string.IsNullOrEmpty(livemode) && livemodeFilter is null)
-        {
-            return BadFilter("livemode", "true or false", livemode);
-        }
-
-        if (!TryTime(receivedAfter, out var after))
-        {
-            return BadFilter("received_after", "an ISO 8601 time such as 2026-03-01T12:00:00Z", receivedAfter!);
-        }
-
-        if (!TryTime(receivedBefore, out var before))
-        {
-            return BadFilter("received_before", "an ISO 8601 time such as 2026-03-01T12:00:00Z", receivedBefore!);
-        }
-
-        EventStatus? statusFilter = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (!EventStatusNames.TryParse(status, out var parsed))
-            {
-                return InvalidStatus(status);
-            }
-
-            statusFilter = parsed;
+            return BadFilter(error);
         }
 
         if (limit is < 1 or > MaxLimit)
@@ -125,16 +99,7 @@ internal static class AdminEndpoints
         EventPage page;
         try
         {
-            page = await store.ListAsync(
-                new EventQuery(NullIfEmpty(type), statusFilter, NullIfEmpty(objectId), limit ?? 50, NullIfEmpty(cursor))
-                {
-                    Livemode = livemodeFilter,
-                    ReceivedAfter = after,
-                    ReceivedBefore = before,
-                    Handler = NullIfEmpty(handler),
-                    IdPrefix = NullIfEmpty(id),
-                },
-                cancellationToken);
+            page = await store.ListAsync(query!, cancellationToken);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
@@ -154,93 +119,59 @@ internal static class AdminEndpoints
     internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayOneAsync(
         string id,
         HttpContext http,
-        IEventAdmin store,
-        InboxSignal inbox,
+        EventActions actions,
         CancellationToken cancellationToken)
     {
         id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
-        if (!await store.ReplayAsync(id, cancellationToken))
-        {
-            return NotFound(id);
-        }
-
-        inbox.Notify();
-        return TypedResults.Accepted((string?)null, new ReplayResponse(1));
+        return await actions.ReplayAsync(id, cancellationToken)
+            ? TypedResults.Accepted((string?)null, new ReplayResponse(1))
+            : NotFound(id);
     }
 
-    internal static Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, HttpContext http, IEventAdmin store, IEventQueries queries, CancellationToken cancellationToken) =>
-        ResolveDecodedAsync(EventIdRoute.Decode(http, id, segmentsAfter: 1), store, queries, cancellationToken);
-
-    private static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveDecodedAsync(string id, IEventAdmin store, IEventQueries queries, CancellationToken cancellationToken) =>
-        await store.ResolveAsync(id, cancellationToken) switch
+    internal static async Task<Results<Ok<ResolveResponse>, ProblemHttpResult>> ResolveAsync(string id, HttpContext http, EventActions actions, CancellationToken cancellationToken)
+    {
+        id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
+        var result = await actions.ResolveAsync(id, cancellationToken);
+        return result.Outcome switch
         {
             ResolveOutcome.Resolved => TypedResults.Ok(new ResolveResponse(id, "resolved")),
             ResolveOutcome.NotFound => NotFound(id),
             _ => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Event not dead",
-                detail: $"Event '{id}' is {EventStatusNames.ToName((await queries.GetAsync(id, cancellationToken))?.Status ?? EventStatus.Resolved)}; only a dead event can be resolved."),
+                detail: $"Event '{id}' is {EventStatusText.ToText(result.Status ?? EventStatus.Resolved)}; only a dead event can be resolved."),
         };
+    }
 
     internal static async Task<Ok<StatsResponse>> StatsAsync(
         IEventQueries store, SignatureFailureCounts signatures, RejectionLog rejections, CancellationToken cancellationToken) =>
         TypedResults.Ok(StatsResponse.From(await store.GetStatsAsync(cancellationToken), signatures.Snapshot(), rejections.Snapshot().Count));
 
     internal static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayManyAsync(
-        IEventAdmin store,
-        InboxSignal inbox,
+        EventActions actions,
         [FromQuery] string? status,
         [FromQuery] string? type,
         CancellationToken cancellationToken)
     {
-        var statusText = string.IsNullOrEmpty(status) ? "dead" : status;
-        if (!EventStatusNames.TryParse(statusText, out var parsed))
+        var statusText = string.IsNullOrEmpty(status) ? EventStatusText.Dead : status;
+        if (!EventStatusText.TryParse(statusText, out var parsed))
         {
-            return InvalidStatus(statusText);
+            return BadFilter(EventListFilter.InvalidStatus(statusText));
         }
 
-        var count = await store.ReplayManyAsync(parsed, NullIfEmpty(type), cancellationToken);
-        if (count > 0)
-        {
-            inbox.Notify();
-        }
-
+        var count = await actions.ReplayManyAsync(parsed, string.IsNullOrEmpty(type) ? null : type, cancellationToken);
         return TypedResults.Accepted((string?)null, new ReplayResponse(count));
     }
-
-    private static ProblemHttpResult InvalidStatus(string status) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "Invalid status",
-        detail: $"status '{status}' is not one of: {EventStatusNames.Allowed}.");
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Event not found",
         detail: $"No stored event has id '{id}'.");
 
-    private static ProblemHttpResult BadFilter(string name, string expected, string value) => TypedResults.Problem(
+    private static ProblemHttpResult BadFilter(EventFilterError error) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
-        title: $"Invalid {name}",
-        detail: $"{name} must be {expected}, got '{value}'.");
-
-    private static bool TryTime(string? text, out DateTimeOffset? time)
-    {
-        time = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            time = parsed;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+        title: $"Invalid {error.Name}",
+        detail: error.Detail);
 }
 
 /// <summary>Marks admin endpoints so the OpenAPI document can attach the X-Api-Key requirement.</summary>

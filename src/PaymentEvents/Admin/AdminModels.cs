@@ -18,7 +18,7 @@ internal sealed record EventSummary(
     [property: JsonPropertyName("last_error")] string? LastError)
 {
     internal static EventSummary From(StoredEvent e) => new(
-        e.Id, e.Type, e.ObjectId, e.Livemode, EventStatusNames.ToName(e.Status), e.ReceivedAt, e.UpdatedAt,
+        e.Id, e.Type, e.ObjectId, e.Livemode, EventStatusText.ToText(e.Status), e.ReceivedAt, e.UpdatedAt,
         e.Attempts, e.NextAttemptAt, e.LastError);
 }
 
@@ -58,7 +58,7 @@ internal sealed record EventDetail(
     {
         using var payload = JsonDocument.Parse(e.Payload, PayloadOptions);
         return new EventDetail(
-            e.Id, e.Type, e.ObjectId, e.Livemode, EventStatusNames.ToName(e.Status), e.ReceivedAt, e.UpdatedAt,
+            e.Id, e.Type, e.ObjectId, e.Livemode, EventStatusText.ToText(e.Status), e.ReceivedAt, e.UpdatedAt,
             e.Attempts, e.NextAttemptAt, e.LastError,
             [.. e.Handlers.Select(h => new HandlerAttemptView(h.Handler, h.Attempts, h.Succeeded, h.LastError, h.LastAttemptAt))],
             [.. e.History.Select(AttemptView.From)],
@@ -93,7 +93,7 @@ internal sealed record StatsResponse(
 {
     internal static StatsResponse From(InboxStats s, IReadOnlyList<KeyValuePair<string, long>> signatureFailures, int rejections) => new(
         s.AsOf,
-        s.CountsByStatus.OrderBy(p => p.Key).ToDictionary(p => EventStatusNames.ToName(p.Key), p => p.Value, StringComparer.Ordinal),
+        s.CountsByStatus.OrderBy(p => p.Key).ToDictionary(p => EventStatusText.ToText(p.Key), p => p.Value, StringComparer.Ordinal),
         [.. s.DeliveriesPerMinute.Select(m => new MinuteView(m.Minute, m.Count))],
         [.. s.FailuresPerMinute.Select(m => new MinuteView(m.Minute, m.Count))],
         s.OldestUnprocessedAge?.TotalSeconds,
@@ -114,36 +114,3 @@ internal sealed record ResolveResponse(
 
 /// <summary>202 body of the replay routes.</summary>
 internal sealed record ReplayResponse([property: JsonPropertyName("replayed")] int Replayed);
-
-/// <summary>The lower-case status names of README.md, "HTTP".</summary>
-internal static class EventStatusNames
-{
-    public const string Allowed = "received, processing, processed, failed, dead, ignored, resolved";
-
-    public static string ToName(EventStatus status) => status switch
-    {
-        EventStatus.Received => "received",
-        EventStatus.Processing => "processing",
-        EventStatus.Processed => "processed",
-        EventStatus.Failed => "failed",
-        EventStatus.Dead => "dead",
-        EventStatus.Ignored => "ignored",
-        EventStatus.Resolved => "resolved",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    public static bool TryParse(string? text, out EventStatus status)
-    {
-        switch (text)
-        {
-            case "received": status = EventStatus.Received; return true;
-            case "processing": status = EventStatus.Processing; return true;
-            case "processed": status = EventStatus.Processed; return true;
-            case "failed": status = EventStatus.Failed; return true;
-            case "dead": status = EventStatus.Dead; return true;
-            case "ignored": status = EventStatus.Ignored; return true;
-            case "resolved": status = EventStatus.Resolved; return true;
-            default: status = default; return false;
-        }
-    }
-}

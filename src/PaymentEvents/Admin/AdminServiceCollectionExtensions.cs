@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PaymentEvents.Rejections;
 
 namespace PaymentEvents.Admin;
 
@@ -19,8 +18,6 @@ internal static class AdminServiceCollectionExtensions
         services.TryAddSingleton<AdminKeys>();
         services.TryAddSingleton<AdminAuthGuard>();
         services.TryAddSingleton<ApiKeyFilter>();
-        services.TryAddSingleton<RejectionLog>();
-        services.TryAddSingleton<RejectionRecorder>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -22,21 +21,19 @@ internal sealed class EventBusIntake
     private readonly Channel<BusEvent> _queue = Channel.CreateBounded<BusEvent>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    private readonly IInboxWriter _store;
-    private readonly InboxSignal _inbox;
+    private readonly InboxEntry _inbox;
     private readonly EventBusState _state;
     private readonly EventBusMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<EventBusIntake> _logger;
     private readonly RetryBackoff _storeBackoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
 
-    public EventBusIntake(IOptions<BlockletEventBusOptions> options, IInboxWriter store, InboxSignal inbox, EventBusState state, EventBusMetrics metrics, TimeProvider time, ILogger<EventBusIntake> logger)
+    public EventBusIntake(IOptions<BlockletEventBusOptions> options, InboxEntry inbox, EventBusState state, EventBusMetrics metrics, TimeProvider time, ILogger<EventBusIntake> logger)
     {
         var settings = options.Value;
         TrustedSources = new HashSet<string>(settings.TrustedSources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()), StringComparer.Ordinal);
         OwnComponentDid = settings.ComponentDid;
         TrustedSourcesText = TrustedSources.Count == 0 ? "(none)" : string.Join(", ", TrustedSources);
-        _store = store;
         _inbox = inbox;
         _state = state;
         _metrics = metrics;
@@ -111,13 +108,9 @@ internal sealed class EventBusIntake
     {
         for (var attempt = 1; ; attempt++)
         {
-            InsertOutcome outcome;
-            try
-            {
-                // The same entry point as the webhook callback (CallbackEndpoints): one insert, dedup by id.
-                outcome = await _store.InsertAsync(new NewEvent(e.Id, e.Type, e.ObjectId, e.Livemode, e.Payload, _time.GetUtcNow()), CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
+            // The same entry as the webhook callback: one insert, dedup by id, and a new event wakes the processor.
+            var result = await _inbox.StoreAsync(new NewEvent(e.Id, e.Type, e.ObjectId, e.Livemode, e.Payload, _time.GetUtcNow()), CancellationToken.None);
+            if (result.Failure is { } ex)
             {
                 // One line with the reason; the stack trace only at Debug.
                 EventBusLog.StoreFailureDetails(_logger, ex, e.Id);
@@ -142,13 +135,7 @@ internal sealed class EventBusIntake
                 continue;
             }
 
-            var stored = outcome == InsertOutcome.Stored;
-            if (stored)
-            {
-                // As the callback: wake the processor, which claims from the store.
-                _inbox.Notify();
-            }
-
+            var stored = result.IsStored;
             var now = _time.GetUtcNow();
             _state.Update(s => s with
             {

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PaymentEvents.Admin;
 using PaymentEvents.Dashboard.Pages;
-using PaymentEvents.Processing;
+using PaymentEvents.Operations;
 using PaymentEvents.Registration;
 using PaymentEvents.Rejections;
 using PaymentEvents.Storage;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Dashboard;
 
@@ -47,7 +47,8 @@ internal static partial class DashboardEndpoints
     private static async Task<IResult> EventsAsync(HttpContext http, IEventQueries store, CancellationToken cancellationToken)
     {
         var filter = EventFilter.From(http.Request.Query);
-        var (query, error) = filter.ToQuery();
+        var (query, problem) = filter.ToQuery();
+        var error = problem?.Detail;
         EventPage? page = null;
         if (query is not null)
         {
@@ -100,7 +101,7 @@ internal static partial class DashboardEndpoints
         return Page<DeadPage>(http, "dead", new() { ["Items"] = page.Items, ["Truncated"] = page.NextCursor is not null, ["Notice"] = notice });
     }
 
-    private static async Task<IResult> ReplayAsync(string id, HttpContext http, IEventAdmin store, InboxSignal inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(string id, HttpContext http, EventActions actions, CancellationToken cancellationToken)
     {
         id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
         if (await RefuseForgedAsync(http) is { } forged)
@@ -108,16 +109,15 @@ internal static partial class DashboardEndpoints
             return forged;
         }
 
-        if (!await store.ReplayAsync(id, cancellationToken))
+        if (!await actions.ReplayAsync(id, cancellationToken))
         {
             return NotFound(http, id);
         }
 
-        inbox.Notify();
         return TypedResults.Redirect($"{View(http, "").EventUrl(id)}?done=replayed");
     }
 
-    private static async Task<IResult> ResolveAsync(string id, HttpContext http, IEventAdmin store, CancellationToken cancellationToken)
+    private static async Task<IResult> ResolveAsync(string id, HttpContext http, EventActions actions, CancellationToken cancellationToken)
     {
         id = EventIdRoute.Decode(http, id, segmentsAfter: 1);
         if (await RefuseForgedAsync(http) is { } forged)
@@ -126,7 +126,7 @@ internal static partial class DashboardEndpoints
         }
 
         var view = View(http, "");
-        switch (await store.ResolveAsync(id, cancellationToken))
+        switch ((await actions.ResolveAsync(id, cancellationToken)).Outcome)
         {
             case ResolveOutcome.NotFound:
                 return NotFound(http, id);
@@ -142,7 +142,7 @@ internal static partial class DashboardEndpoints
         }
     }
 
-    private static async Task<IResult> ReplayDeadAsync(HttpContext http, IEventAdmin store, InboxSignal inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayDeadAsync(HttpContext http, EventActions actions, CancellationToken cancellationToken)
     {
         if (await RefuseForgedAsync(http) is { } forged)
         {
@@ -150,12 +150,7 @@ internal static partial class DashboardEndpoints
         }
 
         var type = (await http.Request.ReadFormAsync(cancellationToken))["type"].ToString();
-        var count = await store.ReplayManyAsync(EventStatus.Dead, type.Length == 0 ? null : type, cancellationToken);
-        if (count > 0)
-        {
-            inbox.Notify();
-        }
-
+        var count = await actions.ReplayManyAsync(EventStatus.Dead, type.Length == 0 ? null : type, cancellationToken);
         return TypedResults.Redirect($"{View(http, "").Base}/dead?replayed={count.ToString(CultureInfo.InvariantCulture)}");
     }
 

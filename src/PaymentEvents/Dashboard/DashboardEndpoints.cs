@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaymentEvents.Admin;
 using PaymentEvents.Dashboard.Pages;
+using PaymentEvents.Telemetry;
 
 namespace PaymentEvents.Dashboard;
 

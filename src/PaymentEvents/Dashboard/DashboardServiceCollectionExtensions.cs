@@ -20,7 +20,6 @@ internal static class DashboardServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
 
-        services.TryAddSingleton<SignatureFailureCounts>();
         services.AddRazorComponents();
         services.AddAntiforgery();
         services.AddAuthentication().AddCookie(DashboardAuth.Scheme);

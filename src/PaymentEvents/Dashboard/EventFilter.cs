@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using PaymentEvents.Admin;
+using PaymentEvents.Operations;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Dashboard;
@@ -21,45 +20,9 @@ public sealed record EventFilter(
         Value(query, "type"), Value(query, "status"), Value(query, "object_id"), Value(query, "livemode"),
         Value(query, "received_after"), Value(query, "received_before"), Value(query, "id"), Value(query, "cursor"));
 
-    /// <summary>The store query, or the one-line reason a filter value is not understood.</summary>
-    internal (EventQuery? Query, string? Error) ToQuery()
-    {
-        EventStatus? status = null;
-        if (Status is not null)
-        {
-            if (!EventStatusNames.TryParse(Status, out var parsed))
-            {
-                return (null, $"status must be one of {EventStatusNames.Allowed}, got '{Status}'.");
-            }
-
-            status = parsed;
-        }
-
-        bool? livemode = Livemode switch
-        {
-            null => null,
-            "true" => true,
-            "false" => false,
-            _ => null,
-        };
-        if (Livemode is not null && livemode is null)
-        {
-            return (null, $"livemode must be true or false, got '{Livemode}'.");
-        }
-
-        if (!TryTime(ReceivedAfter, "received_after", out var after, out var error) || !TryTime(ReceivedBefore, "received_before", out var before, out error))
-        {
-            return (null, error);
-        }
-
-        return (new EventQuery(Type, status, ObjectId, PageSize, Cursor)
-        {
-            Livemode = livemode,
-            ReceivedAfter = after,
-            ReceivedBefore = before,
-            IdPrefix = Id,
-        }, null);
-    }
+    /// <summary>The store query, or the filter value that is not understood (the same parser as the admin API).</summary>
+    internal (EventQuery? Query, EventFilterError? Error) ToQuery() =>
+        new EventListFilter(Type, Status, ObjectId, Livemode, ReceivedAfter, ReceivedBefore, Id: Id, Cursor: Cursor).ToQuery(PageSize);
 
     /// <summary>True when the page shows the newest events, so new deliveries can be added live on top.</summary>
     public bool IsFirstPage => Cursor is null;
@@ -85,26 +48,6 @@ public sealed record EventFilter(
         {
             text.Append(text.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
         }
-    }
-
-    private static bool TryTime(string? text, string name, out DateTimeOffset? time, out string? error)
-    {
-        time = null;
-        error = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        // datetime-local inputs send "2026-03-01T12:00" (read as UTC, like every time on the dashboard).
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-        {
-            time = parsed;
-            return true;
-        }
-
-        error = $"{name} must be a time like 2026-03-01T12:00 (UTC), got '{text}'.";
-        return false;
     }
 
     private static string? Value(IQueryCollection query, string name) =>

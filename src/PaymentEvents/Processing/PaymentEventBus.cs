@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using PaymentEvents.Events;
 using PaymentEvents.Storage;
@@ -5,7 +6,7 @@ using PaymentEvents.Storage;
 namespace PaymentEvents.Processing;
 
 /// <summary>The one <see cref="IPaymentEventBus"/>; the interface is the seam apps and tests inject.</summary>
-internal sealed class PaymentEventBus(IInboxWriter store, InboxSignal signal, TimeProvider timeProvider, ILogger<PaymentEventBus> logger)
+internal sealed class PaymentEventBus(InboxEntry inbox, TimeProvider timeProvider, ILogger<PaymentEventBus> logger)
     : IPaymentEventBus
 {
     /// <summary>The name the bus's deliveries are recorded under in an event's handler attempts.</summary>
@@ -34,16 +35,18 @@ internal sealed class PaymentEventBus(IInboxWriter store, InboxSignal signal, Ti
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
         var payload = PaymentEventJson.Serialize(paymentEvent);
-        var outcome = await store.InsertAsync(
+        // The same entry as a verified webhook delivery: a new event wakes the processor.
+        var result = await inbox.StoreAsync(
             new NewEvent(paymentEvent.Id, paymentEvent.Type, paymentEvent.ObjectId, paymentEvent.Livemode, payload, timeProvider.GetUtcNow()),
             cancellationToken);
-        if (outcome == InsertOutcome.Stored)
+        if (result.Failure is { } failure)
         {
-            signal.Notify();
+            // The caller's answer to an unavailable store is the exception IInboxWriter promises, with its stack trace.
+            ExceptionDispatchInfo.Throw(failure);
         }
 
-        ProcessingLog.Published(logger, paymentEvent.Id, paymentEvent.Type, outcome == InsertOutcome.Stored ? "stored" : "duplicate");
-        return outcome;
+        ProcessingLog.Published(logger, paymentEvent.Id, paymentEvent.Type, result.IsStored ? "stored" : "duplicate");
+        return result.Outcome;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
@@ -34,13 +33,12 @@ internal static class CallbackEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
-            .AddEndpointFilter<Rejections.RejectionRecorder>();
+            .AddEndpointFilter<RejectionRecorder>();
 
     internal static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http,
         ReceiverContext receiver,
-        IInboxWriter store,
-        InboxSignal inbox)
+        InboxEntry inbox)
     {
         var started = receiver.TimeProvider.GetTimestamp();
         // receive -> verify -> store, under the ASP.NET Core request span (which carries any incoming traceparent).
@@ -102,7 +100,8 @@ internal static class CallbackEndpoints
         // Returned to the pool when the response is done, not here: the rejection log reads the excerpt of a refused
         // delivery from these bytes after the endpoint has answered (no second copy of every body).
         http.Response.RegisterForDispose(body);
-        http.Items[Rejections.RejectionRecorder.BodyItem] = body;
+        var rejection = new DeliveryRejectionFeature(body.Memory);
+        http.Features.Set(rejection);
         var headers = ReadHeaders(request);
         if (string.IsNullOrEmpty(headers.Signature))
         {
@@ -145,12 +144,11 @@ internal static class CallbackEndpoints
         lane?.Dispose();
         if (!verdict.IsValid)
         {
-            http.Items[Rejections.RejectionRecorder.ReasonItem] = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
+            rejection.Reason = $"{ReasonName(verdict.Status)}: {verdict.Reason}";
             return Rejected(receiver, started, envelope, verdict);
         }
 
-        InsertOutcome outcome;
-        try
+        InboxEntryResult stored;
         {
             // Stored before acknowledging: a 2xx is a promise the event will be handled.
             // Not cancelled by a client abort; the insert is one statement either way.
@@ -162,20 +160,22 @@ internal static class CallbackEndpoints
             // The answer comes within Storage:WriteTimeout whatever the database does (frozen, unreachable): past it
             // the insert is given up and the delivery is a 503 (see IInboxWriter.InsertAsync for what may be written).
             using var deadline = new CancellationTokenSource(receiver.StoreDeadline, receiver.TimeProvider);
-            outcome = await store.InsertAsync(
+            // A new event wakes the processor there: no handler work on the request path.
+            stored = await inbox.StoreAsync(
                 new NewEvent(envelope.Id, envelope.Type, envelope.ObjectId, envelope.Livemode, body.Memory, now) { TraceParent = traceParent },
                 deadline.Token);
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or DbException or TimeoutException or IOException)
+
+        if (stored.Failure is { } failure)
         {
-            if (ex is StorageUnavailableException { InFlightWrite: { } inFlight })
+            if (failure.InFlightWrite is { } inFlight)
             {
                 // Its commit still reads the payload: the pooled body goes back only when that commit has ended.
                 body.KeepUntil(inFlight);
             }
 
-            ReceiverLog.StoreUnavailable(receiver.Logger, envelope.Id, envelope.Type, ex.Message);
-            ReceiverLog.StoreUnavailableDetails(receiver.Logger, ex, envelope.Id);
+            ReceiverLog.StoreUnavailable(receiver.Logger, envelope.Id, envelope.Type, failure.Message);
+            ReceiverLog.StoreUnavailableDetails(receiver.Logger, failure, envelope.Id);
             receiver.Metrics.Delivery(DeliveryOutcome.Unavailable, null, receiver.TimeProvider.GetElapsedTime(started));
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(
@@ -184,13 +184,7 @@ internal static class CallbackEndpoints
                 detail: "The event could not be stored; retry later.");
         }
 
-        var duplicate = outcome == InsertOutcome.Duplicate;
-        if (!duplicate)
-        {
-            // No handler work on the request path: wake the processor, which claims from the store.
-            inbox.Notify();
-        }
-
+        var duplicate = stored.IsDuplicate;
         ReceiverLog.Accepted(receiver.Logger, envelope.Id, envelope.Type, duplicate, verdict.Version, verdict.MatchedKey?.Name, verdict.MatchedPath);
         receiver.Metrics.Delivery(duplicate ? DeliveryOutcome.Duplicate : DeliveryOutcome.Stored, null, receiver.TimeProvider.GetElapsedTime(started));
         return TypedResults.Ok(new CallbackResponse(true, duplicate));

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaymentEvents.Admin;
 using PaymentEvents.Protocol;
 using PaymentEvents.Registration;
+using PaymentEvents.Rejections;
 using PaymentEvents.Storage;
 
 namespace PaymentEvents.Receiver;
@@ -32,6 +34,9 @@ internal static class ReceiverServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<HeavyBodyLane>();
+        // The callback's refusals, which the admin API and the dashboard read; sized by the operators' Admin:RejectionLogSize.
+        services.TryAddSingleton(sp => new RejectionLog(sp.GetRequiredService<IOptions<AdminOptions>>().Value.RejectionLogSize));
+        services.TryAddSingleton<RejectionRecorder>();
         services.TryAddSingleton<ReceiverContext>();
         services.AddHostedService<ReceiverStartupCheck>();
         return services;

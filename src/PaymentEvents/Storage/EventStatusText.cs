@@ -14,6 +14,9 @@ internal static class EventStatusText
     public const string Ignored = "ignored";
     public const string Resolved = "resolved";
 
+    /// <summary>Every name, for the answer to a status filter that is not one of them.</summary>
+    public const string Allowed = "received, processing, processed, failed, dead, ignored, resolved";
+
     public static string ToText(EventStatus status) => status switch
     {
         EventStatus.Received => Received,
@@ -26,6 +29,23 @@ internal static class EventStatusText
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown event status."),
     };
 
+    /// <summary>A status name from outside (a filter, a replay); false for anything not in <see cref="Allowed"/>.</summary>
+    public static bool TryParse(string? text, out EventStatus status)
+    {
+        switch (text)
+        {
+            case Received: status = EventStatus.Received; return true;
+            case Processing: status = EventStatus.Processing; return true;
+            case Processed: status = EventStatus.Processed; return true;
+            case Failed: status = EventStatus.Failed; return true;
+            case Dead: status = EventStatus.Dead; return true;
+            case Ignored: status = EventStatus.Ignored; return true;
+            case Resolved: status = EventStatus.Resolved; return true;
+            default: status = default; return false;
+        }
+    }
+
+    /// <summary>A status name read from the database, which holds only these.</summary>
     public static EventStatus Parse(string text) => text switch
     {
         Received => EventStatus.Received,

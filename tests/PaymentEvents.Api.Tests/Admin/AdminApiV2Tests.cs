@@ -69,6 +69,28 @@ public sealed class AdminApiV2Tests : IDisposable
     }
 
     [Fact]
+    public async Task Time_filters_read_an_offset_as_that_instant_and_no_offset_as_UTC_like_the_dashboard()
+    {
+        var client = _host.CreateAdminClient();
+        var early = await DeliverAsync(client, "invoice.paid");
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        var late = await DeliverAsync(client, "invoice.paid");
+        var between = _host.Time.GetUtcNow().AddMinutes(-2);
+
+        // The same instant written three ways: east and west of UTC, and as a dashboard datetime-local sends it (UTC).
+        foreach (var text in new[]
+        {
+            between.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            between.ToOffset(TimeSpan.FromHours(-5)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            between.UtcDateTime.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            Assert.Equal([late], await IdsAsync(client, $"received_after={Uri.EscapeDataString(text)}"));
+            Assert.Equal([early], await IdsAsync(client, $"received_before={Uri.EscapeDataString(text)}"));
+        }
+    }
+
+    [Fact]
     public async Task Resolve_closes_a_dead_event_without_running_it_and_is_409_for_any_other()
     {
         var client = _host.CreateAdminClient();

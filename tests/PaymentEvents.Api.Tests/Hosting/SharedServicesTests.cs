@@ -23,7 +23,8 @@ public sealed class SharedServicesTests
 {
     private static readonly Type[] Shared =
     [
-        typeof(PaymentEventsMetrics), typeof(InboxStatsCache), typeof(InboxSignal), typeof(RegistrationState),
+        typeof(PaymentEventsMetrics), typeof(InboxStatsCache), typeof(InboxSignal), typeof(InboxEntry), typeof(RegistrationState),
+        typeof(SignatureFailureCounts),
     ];
 
     [Fact]

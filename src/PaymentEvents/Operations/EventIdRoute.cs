@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace PaymentEvents.Admin;
+namespace PaymentEvents.Operations;
 
 /// <summary>
 /// The event id of <c>…/events/{id}</c> and <c>…/events/{id}/replay</c> (admin API and dashboard), decoded from the

@@ -1,20 +1,17 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PaymentEvents.Rejections;
 
-namespace PaymentEvents.Rejections;
+namespace PaymentEvents.Receiver;
 
 /// <summary>
 /// Endpoint filter on the callback: when it answers 400, 401 or 413, the request goes into the <see cref="RejectionLog"/>.
-/// The callback puts the 401 reason (which its response does not say) in <see cref="ReasonItem"/>.
+/// The callback hands over the body it read and the 401 reason (which its response does not say) in a
+/// <see cref="DeliveryRejectionFeature"/>.
 /// </summary>
 internal sealed class RejectionRecorder(RejectionLog log, TimeProvider timeProvider) : IEndpointFilter
 {
-    public const string ReasonItem = "PaymentEvents.RejectionReason";
-
-    /// <summary>The callback's <see cref="Receiver.RequestBody"/>, alive until the response completes.</summary>
-    public const string BodyItem = "PaymentEvents.RequestBody";
-    internal const int ExcerptBytes = 1024;
     private const int MaxHeaderValue = 256;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -26,13 +23,10 @@ internal sealed class RejectionRecorder(RejectionLog log, TimeProvider timeProvi
         var answer = result is INestedHttpResult nested ? nested.Result : result;
         if (answer is IStatusCodeHttpResult { StatusCode: 400 or 401 or 413 } rejected)
         {
-            var reason = http.Items.TryGetValue(ReasonItem, out var noted) && noted is string text
-                ? text
-                : (answer as ProblemHttpResult)?.ProblemDetails.Detail ?? "rejected";
+            var delivery = http.Features.Get<DeliveryRejectionFeature>();
+            var reason = delivery?.Reason ?? (answer as ProblemHttpResult)?.ProblemDetails.Detail ?? "rejected";
             // The bytes the callback read (none when it refused the body unread, e.g. a Content-Length over the limit).
-            var excerpt = http.Items.TryGetValue(BodyItem, out var read) && read is Receiver.RequestBody body
-                ? body.Memory.Span[..Math.Min(body.Length, ExcerptBytes)]
-                : [];
+            var excerpt = delivery is null ? [] : delivery.Body.Span[..Math.Min(delivery.Body.Length, RejectionLog.ExcerptBytes)];
             log.Add(Describe(http, rejected.StatusCode!.Value, reason, excerpt));
         }
 

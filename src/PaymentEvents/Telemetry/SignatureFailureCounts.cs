@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace PaymentEvents.Dashboard;
+namespace PaymentEvents.Telemetry;
 
 /// <summary>
 /// Signature failures by reason since start, read from the receiver's own <c>paymentevents.receiver.signature_failures</c>
@@ -9,7 +9,7 @@ namespace PaymentEvents.Dashboard;
 /// </summary>
 internal sealed class SignatureFailureCounts : IDisposable
 {
-    private const string InstrumentName = Telemetry.PaymentEventsMetrics.SignatureFailuresName;
+    private const string InstrumentName = PaymentEventsMetrics.SignatureFailuresName;
 
     private readonly ConcurrentDictionary<string, long> _byReason = new(StringComparer.Ordinal);
     private readonly MeterListener _listener = new();
