@@ -11,7 +11,8 @@
 #   tests/load/bench.sh                 COUNT=5000 NODE_COUNT=min(COUNT,5000) WARMUP=5000 CONNECTIONS=32 SERVER_CPU=0
 #                                       LOAD_CPU=1 TARGETS="floor node sqlite sqlite-receive postgres"
 #   BASE_API=/path/to/PaymentEvents.Api.dll TARGETS="floor sqlite base:sqlite" interleaves another build of the
-#   service (say, the commit before a change) with this one in the same run: before/after on one ruler.
+#   service (say, the commit before a change) with this one in the same run: before/after on one ruler; ALT_API and
+#   alt:<target> a third.
 #   TARGETS="drain" (DRAIN_COUNT=10000): the processor alone, on a backlog stored with processing off, the receiver
 #   idle; prints µs of CPU per event processed ("base:drain" runs it on BASE_API).
 set -euo pipefail
@@ -24,8 +25,10 @@ SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
 TARGETS="${TARGETS:-floor node sqlite sqlite-receive postgres}"
 DRAIN_COUNT="${DRAIN_COUNT:-10000}"
+OPEN="${OPEN:-1}" # 0: closed loop only (a shorter run)
 API_DLL="src/PaymentEvents.Api/bin/Release/net10.0/PaymentEvents.Api.dll"
 BASE_API="${BASE_API:-}"
+ALT_API="${ALT_API:-}"
 PORT=5097
 WORK="$(mktemp -d)"
 PIDS=()
@@ -160,6 +163,9 @@ for target in $TARGETS; do
   if [[ "$target" == base:* ]]; then
     [ -n "$BASE_API" ] || { echo "$target needs BASE_API=/path/to/PaymentEvents.Api.dll"; exit 2; }
     DLL="$BASE_API"; target="${target#base:}"
+  elif [[ "$target" == alt:* ]]; then
+    [ -n "$ALT_API" ] || { echo "$target needs ALT_API=/path/to/PaymentEvents.Api.dll"; exit 2; }
+    DLL="$ALT_API"; target="${target#alt:}"
   fi
   case "$target" in
     drain) read -r n secs us rss < <(drain); DRAINS+=("$name $n $secs $us $rss"); continue ;;
@@ -177,8 +183,8 @@ for target in $TARGETS; do
   read -r rps p50 p99 errors rss cpu during drain < <(measure 0 "$has_processor" "$n")
   ROWS+=("$name closed $rps $p50 $p99 $errors $rss $cpu $during $drain")
   rate=$(( rps / 2 ))
-  read -r rps2 p502 p992 errors2 rss2 cpu2 during2 drain2 < <(measure "$rate" "$has_processor" "$n")
-  ROWS+=("$name open $rps2 $p502 $p992 $errors2 $rss2 $cpu2 $during2 $drain2 $rate")
+  [ "$OPEN" = 1 ] && read -r rps2 p502 p992 errors2 rss2 cpu2 during2 drain2 < <(measure "$rate" "$has_processor" "$n")
+  [ "$OPEN" = 1 ] && ROWS+=("$name open $rps2 $p502 $p992 $errors2 $rss2 $cpu2 $during2 $drain2 $rate")
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 done
 
