@@ -145,11 +145,13 @@ PY
 drain() {
   local data="$WORK/drain-$RANDOM" first t0 ticks0 t1 ticks1 done_count
   DATA="$data" start_paymentevents sqlite Processing__Enabled=false
-  "${LOADGEN[@]}" run "http://127.0.0.1:$PORT" "$SK" "$DRAIN_COUNT" "$CONNECTIONS" >/dev/null || true
+  local stored
+  stored="$("${LOADGEN[@]}" run "http://127.0.0.1:$PORT" "$SK" "$DRAIN_COUNT" "$CONNECTIONS" | sed -n 's/^RESULT .*"ok":\([0-9]*\).*/\1/p' || true)"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+  [ "${stored:-0}" -gt 0 ] || { echo "0 0 0 - (the backlog was not stored)"; return; }
   DATA="$data" start_paymentevents sqlite
   first="$(processed)"; t0="$(date +%s.%N)"; ticks0="$(cpu_ticks "$SERVER")"
-  for _ in $(seq 1 2400); do [ "$(processed)" -ge "$DRAIN_COUNT" ] && break; sleep 0.025; done
+  for _ in $(seq 1 2400); do [ "$(processed)" -ge "$stored" ] && break; sleep 0.025; done
   t1="$(date +%s.%N)"; ticks1="$(cpu_ticks "$SERVER")"; done_count="$(processed)"
   awk -v n="$((done_count - first))" -v a="$t0" -v b="$t1" -v t="$((ticks1 - ticks0))" -v hz="$CLK_TCK" -v rss="$(peak_rss_mb "$SERVER")" \
     'BEGIN { printf "%d %.2f %.0f %s\n", n, b - a, t / hz * 1e6 / (n > 0 ? n : 1), rss }'
