@@ -41,7 +41,7 @@ internal sealed class EventDispatcher(
         }
 
         var succeeded = lease.SucceededHandlers;
-        var failures = new List<HandlerFailure>();
+        List<HandlerFailure>? failures = null; // made only when a handler fails: most events have none
         var runs = new List<HandlerRun>(handlers.Count + 1);
 
         // One scope per event: handlers of one event share scoped services (a DbContext, a unit of work).
@@ -54,24 +54,22 @@ internal sealed class EventDispatcher(
                     continue;
                 }
 
-                var failure = await RunAsync(handler.Name, ct => InvokeAsync(handler, scope.ServiceProvider, paymentEvent, ct), runs, cancellationToken);
-                if (failure is not null)
+                if (await RunAsync(handler.Name, handler, scope.ServiceProvider, paymentEvent, runs, cancellationToken) is { } failure)
                 {
-                    failures.Add(failure);
+                    (failures ??= []).Add(failure);
                 }
             }
         }
 
         if (withBus && !succeeded.Contains(PaymentEventBus.HandlerName))
         {
-            var failure = await RunAsync(PaymentEventBus.HandlerName, ct => bus.DeliverAsync(paymentEvent, ct), runs, cancellationToken);
-            if (failure is not null)
+            if (await RunAsync(PaymentEventBus.HandlerName, null, null, paymentEvent, runs, cancellationToken) is { } failure)
             {
-                failures.Add(failure);
+                (failures ??= []).Add(failure);
             }
         }
 
-        return failures.Count == 0 ? DispatchResult.Processed(runs) : DispatchResult.Failed(runs, failures);
+        return failures is null ? DispatchResult.Processed(runs) : DispatchResult.Failed(runs, failures);
     }
 
     private static Task InvokeAsync(HandlerDescriptor handler, IServiceProvider services, PaymentEvent paymentEvent, CancellationToken cancellationToken)
@@ -85,7 +83,10 @@ internal sealed class EventDispatcher(
         return handler.Invoke(services.GetRequiredService(handler.HandlerType), paymentEvent, cancellationToken);
     }
 
-    private async Task<HandlerFailure?> RunAsync(string name, Func<CancellationToken, Task> run, List<HandlerRun> runs, CancellationToken cancellationToken)
+    // A handler from the registry (handler and services set) or the event bus (both null). No delegate per run: the
+    // processor calls this for every handler of every event.
+    private async Task<HandlerFailure?> RunAsync(
+        string name, HandlerDescriptor? handler, IServiceProvider? services, PaymentEvent paymentEvent, List<HandlerRun> runs, CancellationToken cancellationToken)
     {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
@@ -93,7 +94,7 @@ internal sealed class EventDispatcher(
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await run(cancellationToken);
+            await (handler is null ? bus.DeliverAsync(paymentEvent, cancellationToken) : InvokeAsync(handler, services!, paymentEvent, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
