@@ -26,7 +26,7 @@ internal static class InteropTool
         }
     }
 
-    /// <summary>Starts <c>node script args</c> in tests/interop with redirected stdio.</summary>
+    /// <summary>Starts <c>node script args</c> in tests/interop with redirected stdio (an absolute script path runs any script there).</summary>
     public static Process StartNode(string script, params string[] args)
     {
         RequireInstalled();
