@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PaymentEvents.Protocol;
 using PaymentEvents.Rejections;
 
 namespace PaymentEvents.Receiver;
@@ -59,7 +60,7 @@ internal sealed class RejectionRecorder(RejectionLog log, TimeProvider timeProvi
 
     // The signature itself (a captured one could be replayed within its window) and any credentials.
     private static bool IsSecret(string name) =>
-        name.Equals("x-component-sig", StringComparison.OrdinalIgnoreCase)
+        name.Equals(SignatureHeaders.SignatureHeader, StringComparison.OrdinalIgnoreCase)
         || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
         || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
         || name.Equals("X-Api-Key", StringComparison.OrdinalIgnoreCase);

@@ -83,12 +83,26 @@ internal abstract partial class EventStore : IStoreSchema
 
     private WriteFailure? _writeFailure;
 
-    /// <summary>Why writes are failing (the last write's error), or null when the last write committed.</summary>
+    /// <summary>Why writes are failing (the latest failed write's error), or null when none failed within the hold.</summary>
     internal string? WriteFailureReason => Volatile.Read(ref _writeFailure)?.Reason;
 
-    /// <summary>Records how the latest write ended: null when it committed, else its error (readiness reads this).</summary>
-    protected void RecordWrite(StorageUnavailableException? failure) =>
-        Volatile.Write(ref _writeFailure, failure is null ? null : new WriteFailure(Time.GetTimestamp(), failure.Message));
+    /// <summary>
+    /// Records how a write ended (readiness reads this): a failure at once; a commit clears a failure only once it is
+    /// <see cref="WriteFailureHold"/> old. On a nearly full disk a small write (a completion) can commit between two
+    /// refused inserts, and readiness must not flap to healthy in between; the hold is the same one readiness keeps.
+    /// </summary>
+    protected void RecordWrite(StorageUnavailableException? failure)
+    {
+        if (failure is not null)
+        {
+            Volatile.Write(ref _writeFailure, new WriteFailure(Time.GetTimestamp(), failure.Message));
+        }
+        else if (Volatile.Read(ref _writeFailure) is { } recorded && Time.GetElapsedTime(recorded.At) >= WriteFailureHold)
+        {
+            // Only that failure: a newer one recorded meanwhile stays.
+            Interlocked.CompareExchange(ref _writeFailure, null, recorded);
+        }
+    }
 
     /// <summary><paramref name="write"/>, its outcome recorded for readiness.</summary>
     protected async Task<T> TrackWriteAsync<T>(Task<T> write)

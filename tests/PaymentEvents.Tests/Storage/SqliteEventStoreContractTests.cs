@@ -81,6 +81,27 @@ public sealed class SqliteEventStoreContractTests : EventStoreContractTests
     }
 
     [Fact]
+    public async Task A_write_that_commits_between_failed_ones_leaves_the_store_unhealthy_until_the_hold_has_passed()
+    {
+        // A nearly full disk as the store sees it: some writes fail (here the inserts of one id, by a trigger), while
+        // small ones still commit. Readiness must not flap to healthy on the small ones.
+        await ExecuteAsync("CREATE TRIGGER refuse_full BEFORE INSERT ON payment_events WHEN NEW.id LIKE 'full%' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+        var store = (SqliteEventStore)Store;
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Store.InsertAsync(new NewEvent("full_1", "t", null, null, "{}", Time.GetUtcNow()), default));
+        Assert.Equal(InsertOutcome.Stored, await Store.InsertAsync(new NewEvent("small_1", "t", null, null, "{}", Time.GetUtcNow()), default));
+
+        Assert.Contains("disk is full", store.WriteFailureReason, StringComparison.Ordinal);
+        Assert.False(await Store.IsHealthyAsync(default));
+
+        Time.Advance(EventStore.WriteFailureHold);
+        Assert.Equal(InsertOutcome.Stored, await Store.InsertAsync(new NewEvent("small_2", "t", null, null, "{}", Time.GetUtcNow()), default));
+
+        Assert.Null(store.WriteFailureReason);
+        Assert.True(await Store.IsHealthyAsync(default));
+    }
+
+    [Fact]
     public async Task A_lost_lease_is_logged_as_a_warning_naming_the_event_and_owner()
     {
         var logger = new FakeLogger<SqliteEventStore>();
