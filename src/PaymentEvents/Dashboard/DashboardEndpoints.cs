@@ -81,8 +81,13 @@ internal static partial class DashboardEndpoints
         }, StatusCodes.Status400BadRequest);
     }
 
-    private static RazorComponentResult LoginPage(HttpContext http, string? returnUrl) =>
-        Page<LoginPage>(http, "login", new() { ["ReturnUrl"] = returnUrl });
+    private static async Task<RazorComponentResult> LoginPage(HttpContext http, string? returnUrl)
+    {
+        // The only anonymous page that shows who is signed in: it authenticates with the dashboard's scheme itself, so
+        // it does not depend on the host authenticating every request with a default scheme (see DashboardAuth).
+        await DashboardAuth.AuthenticateAsync(http);
+        return Page<LoginPage>(http, "login", new() { ["ReturnUrl"] = returnUrl });
+    }
 
     private static async Task<IResult> SignInAsync(HttpContext http, AdminAuthGuard guard)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
@@ -14,7 +15,7 @@ namespace PaymentEvents.Api.Tests.Container;
 /// (<c>ForwardedHeaders:KnownProxies</c>, <c>OpenApi:Enabled</c>).
 /// </summary>
 [Collection(DotnetBuildCollection.Name)]
-public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<ContainerStack>
+public sealed partial class BehindNginxTests(ContainerStack stack) : IClassFixture<ContainerStack>
 {
     private const string PublicPath = "/pay/api/payment/callback";
 
@@ -112,6 +113,34 @@ public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<Conta
         Assert.Contains("answered 200", live.Output, StringComparison.Ordinal);
         Assert.Equal(1, closed.ExitCode);
     }
+
+    /// <summary>
+    /// The published host does not make the dashboard's cookie its default scheme (its runtimeconfig sets
+    /// SuppressAutoDefaultScheme, so deliveries skip a cookie check): the dashboard still signs in and knows who is signed in.
+    /// </summary>
+    [Fact]
+    public async Task The_dashboard_signs_in_on_a_replica_whose_host_has_no_default_scheme()
+    {
+        var runtimeConfig = await File.ReadAllTextAsync(Path.ChangeExtension(stack.AppDll, ".runtimeconfig.json"));
+        Assert.Contains("\"Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme\": true", runtimeConfig, StringComparison.Ordinal);
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var replica = new HttpClient(handler) { BaseAddress = stack.Replicas[0].BaseAddress };
+
+        var token = TokenField().Match(await replica.GetStringAsync("/dashboard/login"));
+        Assert.True(token.Success);
+        using var signIn = await replica.PostAsync("/dashboard/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),
+            ["key"] = ContainerStack.AdminKey,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("class=\"who\">admin key<", await replica.GetStringAsync("/dashboard/"), StringComparison.Ordinal);
+        Assert.Contains("class=\"who\">admin key<", await replica.GetStringAsync("/dashboard/login"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 
     private static string Chromium() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PaymentEvents.Api.Tests.Infrastructure;
 
 namespace PaymentEvents.Api.Tests.Dashboard;
@@ -31,6 +33,31 @@ public sealed partial class DashboardSignInTests(ReceiverHostFixture fixture) : 
         Assert.Equal("/dashboard/", response.Headers.Location!.OriginalString);
         Assert.Contains("frame-ancestors 'none'", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.True(login.Headers.CacheControl!.NoStore);
+    }
+
+    [Fact]
+    public async Task Without_a_default_scheme_the_pages_and_the_login_page_still_know_who_is_signed_in()
+    {
+        // A second scheme: ASP.NET Core then makes neither the default, as PaymentEvents.Api's
+        // SuppressAutoDefaultScheme switch does (an AppContext switch is process-wide, so it cannot be set here).
+        using var host = new ReceiverHost(services: s => s.AddAuthentication().AddCookie("SomeOtherScheme"));
+        Assert.Null(await host.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync());
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var anonymous = await client.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+
+        var html = await (await client.GetAsync("/dashboard/login")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("class=\"who\"", html, StringComparison.Ordinal);
+        var token = TokenField().Match(html);
+        var signIn = await client.PostAsync("/dashboard/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),
+            ["key"] = ReceiverHost.AdminKey,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        Assert.Contains("class=\"who\">admin key<", await client.GetStringAsync("/dashboard/"), StringComparison.Ordinal);
+        Assert.Contains("class=\"who\">admin key<", await client.GetStringAsync("/dashboard/login"), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"")]
