@@ -35,7 +35,13 @@ internal sealed class EventProcessor : BackgroundService
     private readonly ILogger<EventProcessor> _logger;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationToken _abortToken;
+    // Events whose handlers run: at most MaxConcurrency.
     private readonly ConcurrentDictionary<long, Task> _running = new();
+
+    // Events whose handlers are done and whose outcome is being written. They no longer hold a slot, so the next events
+    // run while a group commit is in flight and their outcomes share the next commit. They still count against claiming
+    // ahead: running + recording + claimed stays within MaxConcurrency + BatchSize.
+    private readonly ConcurrentDictionary<long, Task> _recording = new();
 
     // Claimed ahead and not started yet, in claim (arrival) order; only the loop in ExecuteAsync touches it.
     private readonly Queue<EventLease> _claimed = new();
@@ -105,6 +111,13 @@ internal sealed class EventProcessor : BackgroundService
         }
 
         ProcessingLog.ProcessorStarted(_logger, Owner, _options.MaxConcurrency, _options.MaxAttempts);
+        // The claim in flight, if any. It runs beside the loop: while it waits for the store (behind a commit of
+        // outcomes), slots that free up still start the events claimed before. A loop that awaited its claim started
+        // nothing meanwhile, so each commit carried only the outcomes of runs started before it (measured on a backlog:
+        // 0.14 fsyncs and 3.3 WAL writes per event before, 0.10 and 2.65 with this and the slot freed at the handlers' end).
+        Task<ClaimResult>? claim = null;
+        var claimNow = true; // false after a short claim, until a signal or the poll says there may be more
+        var signalledSinceClaim = false; // a signal or the poll came while the claim ran: it may have missed that event
         try
         {
             await TakeBackPredecessorLeasesAsync(stoppingToken);
@@ -113,13 +126,30 @@ internal sealed class EventProcessor : BackgroundService
                 // While the store fails, every step below waits for the poll instead of trying again at once.
                 var storeFailed = !await RecordUnrecordedAsync(stoppingToken);
                 storeFailed |= !await StartClaimedAsync(stoppingToken);
+                if (claim is { IsCompleted: true })
+                {
+                    var (leases, wanted, failed) = await claim;
+                    claim = null;
+                    foreach (var lease in leases)
+                    {
+                        _claimed.Enqueue(lease);
+                    }
+
+                    _orphansPossible |= failed;
+                    // A full batch suggests more is due now; a short one means wait for a signal or the poll, unless
+                    // one came while it ran.
+                    claimNow = leases.Count == wanted || (signalledSinceClaim && !failed);
+                    storeFailed |= failed;
+                    storeFailed |= !await StartClaimedAsync(stoppingToken);
+                }
+
                 if (_orphansPossible)
                 {
                     // No new claims until the leases of a lost claim answer are handed back (see ReleaseOrphansAsync).
                     storeFailed |= !await ReleaseOrphansAsync(stoppingToken);
                     if (_orphansPossible)
                     {
-                        await _signal.WaitAsync(_options.PollInterval, _timeProvider, stoppingToken);
+                        await _signal.WaitAsync(_options.PollInterval, _timeProvider, null, stoppingToken);
                         continue;
                     }
                 }
@@ -128,27 +158,26 @@ internal sealed class EventProcessor : BackgroundService
                 // several runs instead of one per finished event; the next claim comes once half of them started.
                 // Order is safe: a claim only returns the earliest unfinished event of each object, and the next event
                 // of that object becomes claimable only after this one is finished.
-                var room = _options.MaxConcurrency + _options.BatchSize - _running.Count - _claimed.Count;
-                var maybeMore = false;
-                if (room > 0 && _claimed.Count <= _options.BatchSize / 2)
+                var room = _options.MaxConcurrency + _options.BatchSize - _running.Count - _recording.Count - _claimed.Count;
+                if (claim is null && claimNow && room > 0 && _claimed.Count <= _options.BatchSize / 2)
                 {
-                    var wanted = Math.Min(room, _options.BatchSize);
-                    var leases = await ClaimAsync(wanted, stoppingToken);
-                    foreach (var lease in leases)
-                    {
-                        _claimed.Enqueue(lease);
-                    }
-
-                    // A full batch suggests more is due now; a short one means wait for a signal or the poll.
-                    maybeMore = leases.Count == wanted;
+                    claim = ClaimAsync(Math.Min(room, _options.BatchSize), stoppingToken);
+                    signalledSinceClaim = false;
                 }
 
-                if (!storeFailed && (maybeMore || (_claimed.Count > 0 && _running.Count < _options.MaxConcurrency)))
+                var startable = _claimed.Count > 0 && _running.Count < _options.MaxConcurrency;
+                if (!storeFailed && (claim is { IsCompleted: true } || startable))
                 {
                     continue;
                 }
 
-                await _signal.WaitAsync(_options.PollInterval, _timeProvider, stoppingToken);
+                // Woken by a new delivery, a finished run or outcome, or the poll (then claim again), or by the answer
+                // of the claim in flight.
+                if (await _signal.WaitAsync(_options.PollInterval, _timeProvider, claim, stoppingToken))
+                {
+                    claimNow = true;
+                    signalledSinceClaim = true;
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -157,9 +186,32 @@ internal sealed class EventProcessor : BackgroundService
         finally
         {
             ProcessingLog.ProcessorStopping(_logger, Owner, _running.Count);
+            await KeepClaimedAsync(claim);
             await Task.WhenAll(_running.Values);
+            await Task.WhenAll(_recording.Values); // complete now: a run adds its recording before it ends
             await RecordUnrecordedAsync(CancellationToken.None);
             await ReleaseClaimedAsync();
+        }
+    }
+
+    /// <summary>At shutdown, the answer of a claim still in flight joins the claimed events (handed back next).</summary>
+    private async Task KeepClaimedAsync(Task<ClaimResult>? claim)
+    {
+        if (claim is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var lease in (await claim).Leases)
+            {
+                _claimed.Enqueue(lease);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled before it reached the store: it took nothing.
         }
     }
 
@@ -273,19 +325,26 @@ internal sealed class EventProcessor : BackgroundService
         }
     }
 
-    private async Task<IReadOnlyList<EventLease>> ClaimAsync(int max, CancellationToken stoppingToken)
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due events. It runs beside the loop, so it leaves the loop's state alone: a
+    /// store failure comes back as <see cref="ClaimResult.StoreFailed"/> (the claim may have committed with its answer
+    /// lost, see ReleaseOrphansAsync).
+    /// </summary>
+    private async Task<ClaimResult> ClaimAsync(int max, CancellationToken stoppingToken)
     {
         try
         {
-            return await _store.ClaimAsync(Owner, max, _options.LeaseDuration, stoppingToken);
+            return new(await _store.ClaimAsync(Owner, max, _options.LeaseDuration, stoppingToken), max, false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             ProcessingLog.ClaimFailed(_logger, e, _options.PollInterval);
-            _orphansPossible |= e is StorageUnavailableException;
-            return [];
+            return new([], max, e is StorageUnavailableException);
         }
     }
+
+    /// <summary>A claim's answer: the leases, how many were asked for, and whether the store failed.</summary>
+    private readonly record struct ClaimResult(IReadOnlyList<EventLease> Leases, int Wanted, bool StoreFailed);
 
     /// <summary>
     /// After a failed claim, once every event this processor knows it holds is finished and recorded, any lease still
@@ -294,7 +353,7 @@ internal sealed class EventProcessor : BackgroundService
     /// </summary>
     private async Task<bool> ReleaseOrphansAsync(CancellationToken stoppingToken)
     {
-        if (!_running.IsEmpty || _claimed.Count > 0 || !_unrecorded.IsEmpty)
+        if (!_running.IsEmpty || !_recording.IsEmpty || _claimed.Count > 0 || !_unrecorded.IsEmpty)
         {
             return true;
         }
@@ -343,85 +402,115 @@ internal sealed class EventProcessor : BackgroundService
     private void Start(EventLease lease)
     {
         var id = Interlocked.Increment(ref _nextRunId);
-        var task = Task.Run(() => ProcessAsync(lease), CancellationToken.None);
-        _running[id] = task;
+        Track(_running, id, Task.Run(() => ProcessAsync(lease, id), CancellationToken.None));
+    }
 
-        // Registered after the add, so the removal always follows it. Finishing an event may make the
-        // next event of the same object claimable: wake the loop.
+    /// <summary>
+    /// Keeps <paramref name="task"/> in <paramref name="tasks"/> until it completes, then wakes the loop: a free slot
+    /// can start a claimed event, and a recorded outcome may make the next event of the same object claimable.
+    /// </summary>
+    private void Track(ConcurrentDictionary<long, Task> tasks, long id, Task task)
+    {
+        tasks[id] = task;
+
+        // Registered after the add, so the removal always follows it.
         _ = task.ContinueWith(
             (_, state) =>
             {
-                var (processor, runId) = ((EventProcessor, long))state!;
-                processor._running.TryRemove(runId, out Task? _);
-                processor._signal.Notify();
+                var (signal, set, runId) = ((InboxSignal, ConcurrentDictionary<long, Task>, long))state!;
+                set.TryRemove(runId, out Task? _);
+                signal.Notify();
             },
-            (this, id),
+            (_signal, tasks, id),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
 
-    private async Task ProcessAsync(EventLease lease)
+    private async Task ProcessAsync(EventLease lease, long id)
     {
         // One span per attempt, a root of its own (processing happens later, maybe on another replica) linked to the
         // receive span whose context was stored with the event; a missing or malformed value means no link.
         ActivityLink[]? links = ActivityContext.TryParse(lease.TraceParent, null, isRemote: true, out var received)
             ? [new ActivityLink(received)]
             : null;
-        using var activity = ApplicationTelemetry.ActivitySource.StartActivity(
+        var activity = ApplicationTelemetry.ActivitySource.StartActivity(
                 "paymentevents.process", ActivityKind.Consumer, parentContext: default, links: links)
             ?.SetTag("paymentevents.event.id", lease.EventId).SetTag("paymentevents.event.type", lease.Type).SetTag("paymentevents.attempt", lease.Attempt);
         var started = _timeProvider.GetTimestamp();
-        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abortToken);
-        using var renewalCts = CancellationTokenSource.CreateLinkedTokenSource(handlerCts.Token);
-        var renewal = KeepLeaseAsync(lease, handlerCts, renewalCts.Token);
-        DispatchResult result;
+        var recording = false;
         try
         {
-            result = await _dispatcher.DispatchAsync(lease, handlerCts.Token);
-        }
-        catch (OperationCanceledException) when (handlerCts.IsCancellationRequested)
-        {
+            using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(_abortToken);
+            using var renewalCts = CancellationTokenSource.CreateLinkedTokenSource(handlerCts.Token);
+            var renewal = KeepLeaseAsync(lease, handlerCts, renewalCts.Token);
+            DispatchResult result;
+            try
+            {
+                result = await _dispatcher.DispatchAsync(lease, handlerCts.Token);
+            }
+            catch (OperationCanceledException) when (handlerCts.IsCancellationRequested)
+            {
+                renewalCts.Cancel();
+                if (await renewal)
+                {
+                    ProcessingLog.LeaseLost(_logger, lease.EventId);
+                }
+                else
+                {
+                    ProcessingLog.Interrupted(_logger, lease.EventId);
+                }
+
+                return;
+            }
+#pragma warning disable CA1031 // the store failed mid-dispatch: the lease expires and the event is retried
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                renewalCts.Cancel();
+                await renewal;
+                ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
+                return;
+            }
+
+            // Cancel, not CancelAsync: the only callback is the renewal's timer wait, which ends inline (no exception,
+            // see KeepLeaseAsync), so the renewal is done by the next line without a thread-pool hop per event.
             renewalCts.Cancel();
             if (await renewal)
             {
                 ProcessingLog.LeaseLost(_logger, lease.EventId);
+                return;
             }
-            else
+
+            // The handlers are done: the slot is free for the next event while this outcome waits for (and shares) a
+            // group commit; the span ends once the outcome is written.
+            recording = true;
+            Track(_recording, id, FinishRunAsync(lease, result, _timeProvider.GetElapsedTime(started), activity));
+        }
+        finally
+        {
+            if (!recording)
             {
-                ProcessingLog.Interrupted(_logger, lease.EventId);
+                activity?.Dispose();
             }
-
-            return;
         }
-#pragma warning disable CA1031 // the store failed mid-dispatch: the lease expires and the event is retried
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            renewalCts.Cancel();
-            await renewal;
-            ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
-            return;
-        }
+    }
 
-        // Cancel, not CancelAsync: the only callback is the renewal's timer wait, which ends inline (no exception, see
-        // KeepLeaseAsync), so the renewal is done by the next line without a thread-pool hop per event.
-        renewalCts.Cancel();
-        if (await renewal)
-        {
-            ProcessingLog.LeaseLost(_logger, lease.EventId);
-            return;
-        }
-
+    private async Task FinishRunAsync(EventLease lease, DispatchResult result, TimeSpan duration, Activity? activity)
+    {
         try
         {
-            await FinishAsync(lease, result, _timeProvider.GetElapsedTime(started));
+            await FinishAsync(lease, result, duration);
         }
-#pragma warning disable CA1031 // see above: the lease expires and the event is retried
+#pragma warning disable CA1031 // see ProcessAsync: the lease expires and the event is retried
         catch (Exception e)
 #pragma warning restore CA1031
         {
             ProcessingLog.BookkeepingFailed(_logger, e, lease.EventId);
+        }
+        finally
+        {
+            activity?.Dispose();
         }
     }
 

@@ -18,23 +18,25 @@ internal sealed class InboxSignal
     public void Notify() => _channel.Writer.TryWrite(true);
 
     /// <summary>
-    /// Waits until notified or until <paramref name="timeout"/> passes on <paramref name="timeProvider"/>,
-    /// then consumes the notification. Throws <see cref="OperationCanceledException"/> when cancelled.
+    /// Waits until notified, until <paramref name="timeout"/> passes on <paramref name="timeProvider"/>, or until
+    /// <paramref name="orUntil"/> completes, then consumes the notification. True when notified or when the timeout
+    /// passed (both mean: look for work), false when only <paramref name="orUntil"/> ended the wait. Throws
+    /// <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
-    internal async Task WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    internal async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider timeProvider, Task? orUntil, CancellationToken cancellationToken)
     {
         if (_channel.Reader.TryRead(out _))
         {
-            return;
+            return true;
         }
 
-        // The losing wait is cancelled so no timer (or FakeTimeProvider waiter) outlives this call.
+        // The losing waits are cancelled so no timer (or FakeTimeProvider waiter) outlives this call.
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var notified = _channel.Reader.WaitToReadAsync(race.Token).AsTask();
         var elapsed = Task.Delay(timeout, timeProvider, race.Token);
-        await Task.WhenAny(notified, elapsed);
+        await (orUntil is null ? Task.WhenAny(notified, elapsed) : Task.WhenAny(notified, elapsed, orUntil));
         await race.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
-        _channel.Reader.TryRead(out _);
+        return _channel.Reader.TryRead(out _) || elapsed.IsCompletedSuccessfully;
     }
 }

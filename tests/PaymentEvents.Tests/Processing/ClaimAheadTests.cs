@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using PaymentEvents.Storage;
 
@@ -86,5 +87,54 @@ public sealed class ClaimAheadTests : IDisposable
             () => Task.FromResult(host.Logs.GetSnapshot().Any(r => r.Id.Id == 1206 && r.Message.Contains("evt_1", StringComparison.Ordinal))),
             "the processor finds evt_1's lease lost");
         Assert.Equal(0, _probe.CallsTo(SubscriptionRecorder.Name, "evt_1"));
+    }
+
+    [Fact]
+    public async Task The_next_claimed_event_runs_while_the_outcome_of_the_last_one_waits_for_the_store()
+    {
+        var settings = ProcessingHost.Settings(_dir.Path,
+            ("Processing:MaxConcurrency", "1"), ("Processing:BatchSize", "2"), ("Processing:LeaseDuration", "00:01:00"));
+        await using var host = await ProcessingHost.StartAsync("a", _time, _probe, settings, typeof(SubscriptionRecorder));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        EventStatus? firstWhenSecondRan = null;
+        int? writeFailuresWhenSecondRan = null;
+        _probe.Behavior = async (call, _) =>
+        {
+            if (call.EventId == "evt_0")
+            {
+                await release.Task;
+                return;
+            }
+
+            firstWhenSecondRan = (await host.GetAsync("evt_0")).Status;
+            writeFailuresWhenSecondRan = host.Logs.GetSnapshot().Count(r => r.Id.Id == 1209);
+        };
+        for (var i = 0; i < 2; i++)
+        {
+            await host.Store.InsertAsync(new NewEvent($"evt_{i}", "customer.subscription.started", $"sub_{i}", false,
+                TestEvents.Json($"evt_{i}", "customer.subscription.started", $"sub_{i}"), _time.GetUtcNow()), default);
+        }
+
+        host.Signal.Notify();
+        await _probe.WhenCallsAsync(1);
+        await Eventually.UntilAsync(async () => (await host.GetAsync("evt_1")).Status == EventStatus.Processing, "evt_1 is claimed ahead");
+
+        // Another connection holds SQLite's write lock: evt_0's outcome cannot be written until it lets go (the store
+        // waits up to its busy timeout, 10 s, then reports the write failed).
+        await using (var blocker = new SqliteConnection($"Data Source={Path.Combine(_dir.Path, SqliteEventStore.FileName)}"))
+        {
+            await blocker.OpenAsync();
+            await using var writeLock = blocker.BeginTransaction(deferred: false);
+            release.SetResult();
+            await _probe.WhenCallsAsync(2);
+            await writeLock.RollbackAsync();
+        }
+
+        // evt_1 ran while evt_0's outcome still waited for its write, not after that write had given up.
+        Assert.Equal(EventStatus.Processing, firstWhenSecondRan);
+        Assert.Equal(0, writeFailuresWhenSecondRan);
+        await Eventually.StatusAsync(host, "evt_0", EventStatus.Processed);
+        await Eventually.StatusAsync(host, "evt_1", EventStatus.Processed);
+        Assert.Equal(["evt_0", "evt_1"], _probe.Calls.Select(c => c.EventId));
     }
 }
