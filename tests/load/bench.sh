@@ -141,7 +141,9 @@ PY
 
 # The processor alone: DRAIN_COUNT deliveries stored with processing off, then the service restarted on that inbox with
 # processing on and nothing arriving. CPU per event counts from the first /metrics answer (startup and its JIT excluded)
-# until the backlog is done. Prints "events seconds cpu_us_per_event rss".
+# until the backlog is done; with perf installed, so do fsyncs, WAL writes (pwrite64) and context switches per event:
+# counts, so unlike CPU time they do not move with a noisy neighbour. Prints
+# "events seconds cpu_us_per_event rss fsync_per_event pwrite_per_event switches_per_event" ("-" without perf).
 drain() {
   local data="$WORK/drain-$RANDOM" first t0 ticks0 t1 ticks1 done_count
   DATA="$data" start_paymentevents sqlite Processing__Enabled=false
@@ -150,11 +152,24 @@ drain() {
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
   [ "${stored:-0}" -gt 0 ] || { echo "0 0 0 - (the backlog was not stored)"; return; }
   DATA="$data" start_paymentevents sqlite
+  local counter="" counts="$WORK/drain-counts-$RANDOM"
+  if command -v perf >/dev/null 2>&1; then
+    perf stat -x, -e syscalls:sys_enter_fsync,syscalls:sys_enter_fdatasync,syscalls:sys_enter_pwrite64,context-switches \
+      -p "$SERVER" -o "$counts" 2>/dev/null &
+    counter=$!
+  fi
   first="$(processed)"; t0="$(date +%s.%N)"; ticks0="$(cpu_ticks "$SERVER")"
   for _ in $(seq 1 2400); do [ "$(processed)" -ge "$stored" ] && break; sleep 0.025; done
   t1="$(date +%s.%N)"; ticks1="$(cpu_ticks "$SERVER")"; done_count="$(processed)"
+  if [ -n "$counter" ]; then kill -INT "$counter" 2>/dev/null || true; wait "$counter" 2>/dev/null || true; fi
   awk -v n="$((done_count - first))" -v a="$t0" -v b="$t1" -v t="$((ticks1 - ticks0))" -v hz="$CLK_TCK" -v rss="$(peak_rss_mb "$SERVER")" \
-    'BEGIN { printf "%d %.2f %.0f %s\n", n, b - a, t / hz * 1e6 / (n > 0 ? n : 1), rss }'
+    -F, -v have="$([ -s "$counts" ] && echo 1 || echo 0)" '
+      $3 ~ /fsync|fdatasync/ { syncs += $1 } $3 ~ /pwrite64/ { writes += $1 } $3 ~ /context-switches/ { switches += $1 }
+      END {
+        per = n > 0 ? n : 1
+        printf "%d %.2f %.0f %s", n, b - a, t / hz * 1e6 / per, rss
+        if (have) printf " %.3f %.2f %.2f\n", syncs / per, writes / per, switches / per; else print " - - -"
+      }' "$([ -s "$counts" ] && echo "$counts" || echo /dev/null)"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 }
 
@@ -170,7 +185,7 @@ for target in $TARGETS; do
     DLL="$ALT_API"; target="${target#alt:}"
   fi
   case "$target" in
-    drain) read -r n secs us rss < <(drain); DRAINS+=("$name $n $secs $us $rss"); continue ;;
+    drain) read -r n secs us rss syncs writes switches < <(drain); DRAINS+=("$name $n $secs $us $rss $syncs $writes $switches"); continue ;;
     floor) start_floor; has_processor=0 ;;
     node) start_node; has_processor=0 ;;
     sqlite) start_paymentevents sqlite; has_processor=1 ;;
@@ -211,10 +226,10 @@ if [ "${#ROWS[@]}" -gt 0 ]; then
   echo "x floor: req/s over the floor's; floor CPU: the floor's CPU per request over this row's (1.00x = as cheap as the floor)."
 fi
 if [ "${#DRAINS[@]}" -gt 0 ]; then
-  printf '| %-12s | %7s | %9s | %13s | %6s |\n' drain events seconds "CPU µs/event" "RSS MB"
-  printf '|%s|\n' "--------------|---------|-----------|---------------|--------"
+  printf '| %-12s | %7s | %9s | %13s | %6s | %12s | %12s | %14s |\n' drain events seconds "CPU µs/event" "RSS MB" "fsync/event" "pwrite/event" "switches/event"
+  printf '|%s|\n' "--------------|---------|-----------|---------------|--------|--------------|--------------|----------------"
   for row in "${DRAINS[@]}"; do
-    read -r t n secs us rss <<<"$row"
-    printf '| %-12s | %7s | %9s | %13s | %6s |\n' "$t" "$n" "$secs" "$us" "$rss"
+    read -r t n secs us rss syncs writes switches <<<"$row"
+    printf '| %-12s | %7s | %9s | %13s | %6s | %12s | %12s | %14s |\n' "$t" "$n" "$secs" "$us" "$rss" "$syncs" "$writes" "$switches"
   done
 fi
