@@ -37,7 +37,7 @@ internal static class DashboardAuth
     /// The pages behind the read and write policies need no call: a policy naming this scheme authenticates with it. A
     /// host need not make this scheme its default, and PaymentEvents.Api does not: it sets
     /// <c>Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme</c>, so a webhook delivery is never put through
-    /// a cookie check (profiled: ~2.5% of the callback's CPU).
+    /// a cookie check (profiled: ~2.3% of the callback's CPU).
     /// </summary>
     public static async Task AuthenticateAsync(HttpContext http)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PaymentEvents.Api.Tests.Infrastructure;
 using PaymentEvents.Events;
 using PaymentEvents.Events.Samples;
@@ -15,7 +14,7 @@ namespace PaymentEvents.Api.Tests.Container;
 /// (<c>ForwardedHeaders:KnownProxies</c>, <c>OpenApi:Enabled</c>).
 /// </summary>
 [Collection(DotnetBuildCollection.Name)]
-public sealed partial class BehindNginxTests(ContainerStack stack) : IClassFixture<ContainerStack>
+public sealed class BehindNginxTests(ContainerStack stack) : IClassFixture<ContainerStack>
 {
     private const string PublicPath = "/pay/api/payment/callback";
 
@@ -126,21 +125,12 @@ public sealed partial class BehindNginxTests(ContainerStack stack) : IClassFixtu
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var replica = new HttpClient(handler) { BaseAddress = stack.Replicas[0].BaseAddress };
 
-        var token = TokenField().Match(await replica.GetStringAsync("/dashboard/login"));
-        Assert.True(token.Success);
-        using var signIn = await replica.PostAsync("/dashboard/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),
-            ["key"] = ContainerStack.AdminKey,
-        }));
+        using var signIn = await DashboardLogin.SignInAsync(replica, ContainerStack.AdminKey);
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains("class=\"who\">admin key<", await replica.GetStringAsync("/dashboard/"), StringComparison.Ordinal);
         Assert.Contains("class=\"who\">admin key<", await replica.GetStringAsync("/dashboard/login"), StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     private static string Chromium() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
