@@ -125,7 +125,6 @@ internal sealed class EventProcessor : BackgroundService
             {
                 // While the store fails, every step below waits for the poll instead of trying again at once.
                 var storeFailed = !await RecordUnrecordedAsync(stoppingToken);
-                storeFailed |= !await StartClaimedAsync(stoppingToken);
                 if (claim is { IsCompleted: true })
                 {
                     var (leases, wanted, failed) = await claim;
@@ -140,8 +139,9 @@ internal sealed class EventProcessor : BackgroundService
                     // one came while it ran.
                     claimNow = leases.Count == wanted || (signalledSinceClaim && !failed);
                     storeFailed |= failed;
-                    storeFailed |= !await StartClaimedAsync(stoppingToken);
                 }
+
+                storeFailed |= !await StartClaimedAsync(stoppingToken);
 
                 if (_orphansPossible)
                 {
