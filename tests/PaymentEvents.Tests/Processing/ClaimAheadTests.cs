@@ -96,8 +96,8 @@ public sealed class ClaimAheadTests : IDisposable
             ("Processing:MaxConcurrency", "1"), ("Processing:BatchSize", "2"), ("Processing:LeaseDuration", "00:01:00"));
         await using var host = await ProcessingHost.StartAsync("a", _time, _probe, settings, typeof(SubscriptionRecorder));
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        EventStatus? firstWhenSecondRan = null;
-        int? writeFailuresWhenSecondRan = null;
+        // What evt_1's handler saw when it ran: evt_0's stored status and how many outcome writes had failed by then.
+        var secondRan = new TaskCompletionSource<(EventStatus First, int WriteFailures)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _probe.Behavior = async (call, _) =>
         {
             if (call.EventId == "evt_0")
@@ -106,8 +106,8 @@ public sealed class ClaimAheadTests : IDisposable
                 return;
             }
 
-            firstWhenSecondRan = (await host.GetAsync("evt_0")).Status;
-            writeFailuresWhenSecondRan = host.Logs.GetSnapshot().Count(r => r.Id.Id == 1209);
+            var first = (await host.GetAsync("evt_0")).Status;
+            secondRan.TrySetResult((first, host.Logs.GetSnapshot().Count(r => r.Id.Id == 1209)));
         };
         for (var i = 0; i < 2; i++)
         {
@@ -126,13 +126,14 @@ public sealed class ClaimAheadTests : IDisposable
             await blocker.OpenAsync();
             await using var writeLock = blocker.BeginTransaction(deferred: false);
             release.SetResult();
-            await _probe.WhenCallsAsync(2);
+            var (firstWhenSecondRan, writeFailuresWhenSecondRan) = await secondRan.Task.WaitAsync(Poll.DefaultTimeout);
             await writeLock.RollbackAsync();
+
+            // evt_1 ran while evt_0's outcome still waited for its write, not after that write had given up.
+            Assert.Equal(EventStatus.Processing, firstWhenSecondRan);
+            Assert.Equal(0, writeFailuresWhenSecondRan);
         }
 
-        // evt_1 ran while evt_0's outcome still waited for its write, not after that write had given up.
-        Assert.Equal(EventStatus.Processing, firstWhenSecondRan);
-        Assert.Equal(0, writeFailuresWhenSecondRan);
         await Eventually.StatusAsync(host, "evt_0", EventStatus.Processed);
         await Eventually.StatusAsync(host, "evt_1", EventStatus.Processed);
         Assert.Equal(["evt_0", "evt_1"], _probe.Calls.Select(c => c.EventId));
