@@ -38,7 +38,11 @@ internal abstract partial class EventStore : IEventStore, IAsyncDisposable, IDis
         Logger = logger;
         _inserts = new(batch => TrackWriteAsync(InsertBatchAsync(batch)), MaxBatch);
         _finishes = new(batch => TrackWriteAsync(FinishBatchAsync(batch)), MaxBatch);
-        _disposal = new(DisposeOnceAsync);
+        // On the thread pool, and awaited without the caller's context: hosts block a thread on disposal (Host.Dispose
+        // waits for DisposeAsync), and had the disposal's awaits (the writer loops ending, the pool closing) posted back
+        // to that thread's context, a context with no other thread free (a UI thread, a test runner's busy threads)
+        // would have both waiting for each other forever.
+        _disposal = new(() => Task.Run(DisposeOnceAsync));
     }
 
     protected TimeProvider Time { get; }
@@ -211,7 +215,7 @@ internal abstract partial class EventStore : IEventStore, IAsyncDisposable, IDis
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _disposal.Value;
+        await _disposal.Value.ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
 

@@ -29,7 +29,9 @@ internal sealed partial class InboxStatsCache(IEventQueries store, TimeProvider 
             try
             {
                 using var timeout = new CancellationTokenSource(ReadTimeout);
-                _stats = store.GetStatsAsync(timeout.Token).GetAwaiter().GetResult();
+                // On the thread pool: a collecting thread with a synchronization context (one thread, already blocked
+                // here) would otherwise never run the read's continuations, and the timeout could not end the wait.
+                _stats = Task.Run(() => store.GetStatsAsync(timeout.Token), timeout.Token).GetAwaiter().GetResult();
                 _readAt = time.GetTimestamp();
             }
             catch (Exception ex) when (ex is StorageUnavailableException or OperationCanceledException or TimeoutException)

@@ -31,6 +31,22 @@ public abstract partial class EventStoreContractTests
     }
 
     [Fact]
+    public async Task Disposing_while_blocking_a_thread_whose_context_runs_nothing_else_returns()
+    {
+        // Hosts block a thread on disposal (Host.Dispose waits for DisposeAsync). Had the store's disposal awaited back
+        // onto that thread's context (a UI thread, a test runner's threads all busy disposing hosts), it never returned.
+        var viaDispose = Replica();
+        var viaDisposeAsync = Replica();
+        await viaDispose.InsertAsync(new NewEvent("evt_a", "t", null, null, "{}", Time.GetUtcNow()), default); // its writer loop runs
+        await viaDisposeAsync.InsertAsync(new NewEvent("evt_b", "t", null, null, "{}", Time.GetUtcNow()), default);
+
+        await StalledSynchronizationContext.RunBlockingAsync(((IDisposable)viaDispose).Dispose);
+        await StalledSynchronizationContext.RunBlockingAsync(() => ((IAsyncDisposable)viaDisposeAsync).DisposeAsync().AsTask().GetAwaiter().GetResult());
+
+        Assert.Equal(2, (await Store.ListAsync(new EventQuery(), default)).Items.Count);
+    }
+
+    [Fact]
     public async Task Migrating_a_new_database_concurrently_from_several_replicas_works()
     {
         await CreateDatabaseAsync();
