@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace PaymentEvents.Api.Tests.Dashboard;
@@ -9,10 +10,22 @@ namespace PaymentEvents.Api.Tests.Dashboard;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>
-    /// Waits for a navigation only until the new document is committed: the assertions that follow wait for their own
-    /// elements. Waiting for the load event as well hung twice in full runs (90 s) after the URL had already matched.
+    /// Waits until <paramref name="page"/>'s URL (the committed document's) matches <paramref name="url"/>; the assertions
+    /// that follow wait for their own elements. Not <c>WaitForURLAsync</c>: when the URL already matches as it is called
+    /// (the redirect committed first, as under load), it waits for the load event whatever <c>WaitUntil</c> says, and
+    /// that wait hung for 90 s in full runs, three times, after the URL had matched.
     /// </summary>
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    public static async Task WaitForCommittedUrlAsync(IPage page, Regex url)
+    {
+        try
+        {
+            await Poll.UntilAsync(() => url.IsMatch(page.Url), what: $"the page's URL to match {url}");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} It is {page.Url}.", e);
+        }
+    }
 
     public const string ChromiumPath = "/usr/bin/chromium";
 

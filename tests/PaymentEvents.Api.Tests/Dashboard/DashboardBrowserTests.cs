@@ -72,7 +72,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await _page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("events"), FullPage = true });
 
         await _page.ClickAsync($"a.event-id:text('{later}')");
-        await _page.WaitForURLAsync(new Regex($"/dashboard/events/{later}$"), BrowserFixture.Committed);
+        await BrowserFixture.WaitForCommittedUrlAsync(_page, new Regex($"/dashboard/events/{later}$"));
         Assert.Equal(later, await _page.InnerTextAsync("#event-id"));
     }
 
@@ -91,7 +91,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
 
         _host.Failures.Failing = false;
         await _page.ClickAsync("#replay");
-        await _page.WaitForURLAsync(new Regex("done=replayed"), BrowserFixture.Committed);
+        await BrowserFixture.WaitForCommittedUrlAsync(_page, new Regex("done=replayed"));
         await _host.WaitStatusAsync(id, EventStatus.Processed);
         Assert.Equal(2, _host.Failures.Calls[id]);
 
@@ -159,7 +159,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
 
         _host.Failures.Failing = false;
         await _page.ClickAsync($"button.replay-type:text('{DashboardHost.FailingType}')");
-        await _page.WaitForURLAsync(new Regex("replayed=1"), BrowserFixture.Committed);
+        await BrowserFixture.WaitForCommittedUrlAsync(_page, new Regex("replayed=1"));
         await _host.WaitStatusAsync(dead, EventStatus.Processed);
 
         var second = await _host.DeliverAsync(DashboardHost.FailingType, objectId: "in_dead_3");
@@ -169,7 +169,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await _host.WaitStatusAsync(third, EventStatus.Dead);
         await _page.GotoAsync(_host.Dashboard + "/dead");
         await _page.ClickAsync($"tr[data-id='{third}'] button.resolve");
-        await _page.WaitForURLAsync(new Regex("resolved="), BrowserFixture.Committed);
+        await BrowserFixture.WaitForCommittedUrlAsync(_page, new Regex("resolved="));
         Assert.Equal(EventStatus.Resolved, (await _host.Host.Store.GetAsync(third, CancellationToken.None))!.Status);
         Assert.Equal(1, _host.Failures.Calls[third]);
 

@@ -42,11 +42,11 @@ public sealed class DashboardHostileTextTests(BrowserFixture browser) : IAsyncLi
 
         await _page.GotoAsync(_host.Dashboard + "/events");
         await _page.Locator("a.event-id").First.ClickAsync();
-        await _page.WaitForURLAsync(new Regex("/dashboard/events/evt_a%2Fb"), BrowserFixture.Committed);
+        await BrowserFixture.WaitForCommittedUrlAsync(_page, new Regex("/dashboard/events/evt_a%2Fb"));
         Assert.Equal(id, await _page.InnerTextAsync("#event-id"));
 
         await _page.ClickAsync("#replay");
-        await _page.WaitForURLAsync(new Regex("done=replayed"), BrowserFixture.Committed);
+        await BrowserFixture.WaitForCommittedUrlAsync(_page, new Regex("done=replayed"));
         Assert.Equal(id, await _page.InnerTextAsync("#event-id"));
         Assert.Contains("Queued again", await _page.InnerTextAsync("[role=status]"));
     }
