@@ -40,7 +40,7 @@ internal abstract partial class EventStore : IEventStore, IAsyncDisposable, IDis
         _finishes = new(batch => TrackWriteAsync(FinishBatchAsync(batch)), MaxBatch);
         // On the thread pool, and awaited without the caller's context: hosts block a thread on disposal (Host.Dispose
         // waits for DisposeAsync), and had the disposal's awaits (the writer loops ending, the pool closing) posted back
-        // to that thread's context, a context with no other thread free (a UI thread, a test runner's busy threads)
+        // to that thread's context, a context with no other thread free (a UI thread, any single-threaded context)
         // would have both waiting for each other forever.
         _disposal = new(() => Task.Run(DisposeOnceAsync));
     }

@@ -122,7 +122,7 @@ public sealed class ProcessingHost : IAsyncDisposable
             await Host.StopAsync(timeout.Token);
         }
 
-        // Not Host.Dispose(): that blocks this thread, one of xunit's few, on the same disposal.
+        // Not Host.Dispose(): that only blocks a thread on this same DisposeAsync.
         await ((IAsyncDisposable)Host).DisposeAsync();
     }
 }
