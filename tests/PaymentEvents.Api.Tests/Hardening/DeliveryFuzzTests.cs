@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using CsCheck;
@@ -41,7 +40,6 @@ public sealed class DeliveryFuzzTests : IDisposable
         var client = _host.CreateClient();
         var admin = _host.CreateAdminClient();
         var accepted = 0;
-        var clock = Stopwatch.StartNew();
         var gen = Gen.Select(Gen.Int[0, 9], Gen.Int, Gen.Int[0, 3]);
 
         await gen.SampleAsync(
@@ -85,7 +83,6 @@ public sealed class DeliveryFuzzTests : IDisposable
         var dead = await _host.Store.ListAsync(new EventQuery(Status: EventStatus.Dead, Limit: 10), CancellationToken.None);
         Assert.True(dead.Items.Count == 0, string.Join("\n", dead.Items.Select(e => $"{e.Id}: {e.LastError}")));
         Assert.True(accepted > Cases / 10, $"only {accepted} of {Cases} cases were acknowledged: the fuzz barely reaches the store");
-        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"{Cases} cases took {clock.Elapsed}");
     }
 
     private static byte[] Mutate(int kind, byte[] original, Random random)
