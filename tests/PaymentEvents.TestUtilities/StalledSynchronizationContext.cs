@@ -2,7 +2,7 @@ namespace PaymentEvents.TestUtilities;
 
 /// <summary>
 /// A synchronization context that runs nothing posted to it until <see cref="Release"/>: what a context with one thread
-/// (a UI thread, or xunit's with all of its threads busy) looks like to a call that blocks that thread. A blocking call
+/// (a UI thread, any single-threaded context) looks like to a call that blocks that thread. A blocking call
 /// whose awaits post back to the caller's context deadlocks on it; <see cref="RunBlockingAsync"/> tells, within a bound,
 /// and then releases what was posted so a failing test does not leave a thread hung behind it.
 /// </summary>

@@ -34,7 +34,7 @@ public abstract partial class EventStoreContractTests
     public async Task Disposing_while_blocking_a_thread_whose_context_runs_nothing_else_returns()
     {
         // Hosts block a thread on disposal (Host.Dispose waits for DisposeAsync). Had the store's disposal awaited back
-        // onto that thread's context (a UI thread, a test runner's threads all busy disposing hosts), it never returned.
+        // onto that thread's context (a UI thread, any single-threaded context), it never returned.
         var viaDispose = Replica();
         var viaDisposeAsync = Replica();
         await viaDispose.InsertAsync(new NewEvent("evt_a", "t", null, null, "{}", Time.GetUtcNow()), default); // its writer loop runs
